@@ -1,0 +1,91 @@
+import type { Spectrogram } from '../dsp/stft.js';
+import type { Hz } from '../units.js';
+
+/** Onset strength curves at the spectrogram's frame rate. */
+export interface OnsetEnvelope {
+  /** Broadband spectral flux (log-magnitude, vibrato-suppressed). */
+  strength: Float32Array;
+  /** Flux below ~200 Hz: kick drum and bass entries, used to find downbeats. */
+  low: Float32Array;
+  /** Flux above ~5 kHz: hi-hats and other noisy transients, used for percussiveness. */
+  high: Float32Array;
+  frameRate: Hz;
+}
+
+/** Log compression strength: log(1 + γ·|X|), as in Böck & Widmer's SuperFlux (DAFx 2013). */
+const LOG_GAMMA = 100;
+const LOW_BAND_TOP: Hz = 200;
+const HIGH_BAND_BOTTOM: Hz = 5000;
+
+/**
+ * SuperFlux-style onset detection: positive log-magnitude change against the maximum of the neighbouring bins
+ * one frame earlier, which keeps onsets of new notes and drum hits but ignores vibrato and slow swells.
+ */
+export function onsetEnvelope(spec: Spectrogram): OnsetEnvelope {
+  const { frames, bins, mag } = spec;
+  const frameRate = spec.sampleRate / spec.hop;
+  const binHz = spec.sampleRate / spec.size;
+  const lowTop = Math.min(bins - 1, Math.round(LOW_BAND_TOP / binHz));
+  const highBottom = Math.min(bins - 1, Math.round(HIGH_BAND_BOTTOM / binHz));
+  const strength = new Float32Array(frames);
+  const low = new Float32Array(frames);
+  const high = new Float32Array(frames);
+
+  let prev = new Float32Array(bins);
+  let cur = new Float32Array(bins);
+  const prevMax = new Float32Array(bins);
+  for (let n = 0; n < frames; n++) {
+    const row = n * bins;
+    for (let k = 0; k < bins; k++) cur[k] = Math.log1p(LOG_GAMMA * mag[row + k]);
+    if (n > 0) {
+      // Maximum filter over ±1 bin of the previous frame (the "super" in SuperFlux).
+      prevMax[0] = Math.max(prev[0], prev[1]);
+      for (let k = 1; k < bins - 1; k++) prevMax[k] = Math.max(prev[k - 1], prev[k], prev[k + 1]);
+      prevMax[bins - 1] = Math.max(prev[bins - 2], prev[bins - 1]);
+      let sum = 0;
+      let lowSum = 0;
+      let highSum = 0;
+      for (let k = 1; k < bins; k++) {
+        const d = cur[k] - prevMax[k];
+        if (d > 0) {
+          sum += d;
+          if (k <= lowTop) lowSum += d;
+          else if (k >= highBottom) highSum += d;
+        }
+      }
+      strength[n] = sum;
+      low[n] = lowSum;
+      high[n] = highSum;
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return { strength, low, high, frameRate };
+}
+
+/**
+ * Removes the slowly varying part of an onset curve (a moving average over `window` frames) and
+ * keeps the positive part, then scales to unit standard deviation: what tempo and beat tracking want.
+ */
+export function normaliseOnsets(x: Float32Array, window: number): Float32Array {
+  const n = x.length;
+  const out = new Float32Array(n);
+  const half = Math.max(1, window >> 1);
+  let acc = 0;
+  let lo = 0;
+  let hi = -1;
+  for (let i = 0; i < n; i++) {
+    const wantHi = Math.min(n - 1, i + half);
+    const wantLo = Math.max(0, i - half);
+    while (hi < wantHi) acc += x[++hi];
+    while (lo < wantLo) acc -= x[lo++];
+    const mean = acc / (hi - lo + 1);
+    out[i] = Math.max(0, x[i] - mean);
+  }
+  let sq = 0;
+  for (let i = 0; i < n; i++) sq += out[i] * out[i];
+  const std = Math.sqrt(sq / Math.max(1, n));
+  if (std > 0) for (let i = 0; i < n; i++) out[i] /= std;
+  return out;
+}
