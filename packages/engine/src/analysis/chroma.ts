@@ -15,32 +15,41 @@ export interface Chromagram {
   tuningCents: number;
 }
 
-const LOG_GAMMA = 100;
+/** Semitone grid analysed: MIDI 28 (E1, lowest bass string) to 100 (E7). */
+const LOW_NOTE = 28;
+const HIGH_NOTE = 100;
+const NOTES = HIGH_NOTE - LOW_NOTE + 1;
+/** Bass chroma takes notes up to MIDI 52 (E3); the harmony chroma notes from MIDI 45 (A2) up: below that, window leakage between semitones blurs pitch. */
+const BASS_TOP_NOTE = 52;
+const TREBLE_BOTTOM_NOTE = 45;
+/** Semitone offsets of harmonics 2-8 above a fundamental, and their assumed relative amplitude (~1/h). */
+const HARMONICS = [12, 19, 24, 28, 31, 34, 36].map((semis, i) => ({ semis, weight: 0.9 / (i + 2) }));
+
+/** Overtone subtraction strength (1 = the assumed 1/h amplitudes); 1.5 removed overtones best on test songs. */
+const OVERTONE_SUBTRACTION = 1.5;
 
 interface BinMap {
-  pc: Int8Array;
+  note: Int16Array;
   weight: Float32Array;
 }
 
 /**
- * Maps each FFT bin to its nearest equal-tempered pitch class with a raised-cosine weight that falls to zero
+ * Maps each FFT bin to its nearest equal-tempered semitone with a raised-cosine weight that falls to zero
  * half a semitone away, so energy between semitones (noise, inharmonic partials) counts for little.
  */
-function binMap(spec: Spectrogram, lo: Hz, hi: Hz, tuningCents: number): BinMap {
-  const pc = new Int8Array(spec.bins).fill(-1);
+function binMap(spec: Spectrogram, tuningCents: number): BinMap {
+  const note = new Int16Array(spec.bins).fill(-1);
   const weight = new Float32Array(spec.bins);
   const binHz = spec.sampleRate / spec.size;
   for (let k = 1; k < spec.bins; k++) {
-    const f = k * binHz;
-    if (f < lo || f > hi) continue;
-    const midi = 69 + 12 * Math.log2(f / 440) - tuningCents / 100;
+    const midi = 69 + 12 * Math.log2((k * binHz) / 440) - tuningCents / 100;
     const nearest = Math.round(midi);
-    const d = midi - nearest;
-    const w = Math.cos(Math.PI * d);
-    pc[k] = ((nearest % 12) + 12) % 12;
+    if (nearest < LOW_NOTE || nearest > HIGH_NOTE) continue;
+    const w = Math.cos(Math.PI * (midi - nearest));
+    note[k] = nearest - LOW_NOTE;
     weight[k] = w * w;
   }
-  return { pc, weight };
+  return { note, weight };
 }
 
 /**
@@ -77,39 +86,48 @@ export function estimateTuning(spec: Spectrogram, lo: Hz = 80, hi: Hz = 2000): n
   return (100 * Math.atan2(im, re)) / (2 * Math.PI);
 }
 
+/**
+ * Chroma with harmonic partials removed: magnitudes are gathered on a semitone grid, then, from the lowest note
+ * up, each note's expected overtones (octave, twelfth, ...) are subtracted from the notes above it. Without this
+ * a C major triad's overtones (B from E, D from G) read as Cmaj7 or Cadd9, and keys drift a fifth.
+ */
 export function chromagram(spec: Spectrogram): Chromagram {
   const tuningCents = estimateTuning(spec);
-  const treble = binMap(spec, 80, 5000, tuningCents);
-  const bassMap = binMap(spec, 30, 250, tuningCents);
+  const map = binMap(spec, tuningCents);
   const frames = spec.frames;
-  const trebleOut = new Float32Array(frames * 12);
-  const bassOut = new Float32Array(frames * 12);
+  const treble = new Float32Array(frames * 12);
+  const bass = new Float32Array(frames * 12);
   const energy = new Float32Array(frames);
+  const semis = new Float64Array(NOTES);
   for (let n = 0; n < frames; n++) {
+    semis.fill(0);
     const row = n * spec.bins;
-    let e = 0;
     for (let k = 1; k < spec.bins; k++) {
-      const tp = treble.pc[k];
-      const bp = bassMap.pc[k];
-      if (tp < 0 && bp < 0) continue;
-      const v = Math.log1p(LOG_GAMMA * spec.mag[row + k]);
-      if (tp >= 0) {
-        const x = v * treble.weight[k];
-        trebleOut[n * 12 + tp] += x;
-        e += x;
+      const i = map.note[k];
+      if (i >= 0) semis[i] += map.weight[k] * spec.mag[row + k];
+    }
+    for (let i = 0; i < NOTES; i++) {
+      const s = semis[i];
+      if (s <= 0) continue;
+      for (const h of HARMONICS) {
+        const j = i + h.semis;
+        if (j < NOTES) semis[j] = Math.max(0, semis[j] - OVERTONE_SUBTRACTION * h.weight * s);
       }
-      if (bp >= 0) bassOut[n * 12 + bp] += v * bassMap.weight[k];
+    }
+    let e = 0;
+    for (let i = 0; i < NOTES; i++) {
+      const midi = i + LOW_NOTE;
+      const pc = midi % 12;
+      const v = semis[i];
+      if (midi <= BASS_TOP_NOTE) bass[n * 12 + pc] += v;
+      if (midi >= TREBLE_BOTTOM_NOTE) {
+        treble[n * 12 + pc] += v;
+        e += v;
+      }
     }
     energy[n] = e;
   }
-  return {
-    treble: trebleOut,
-    bass: bassOut,
-    energy,
-    frames,
-    frameRate: spec.sampleRate / spec.hop,
-    tuningCents,
-  };
+  return { treble, bass, energy, frames, frameRate: spec.sampleRate / spec.hop, tuningCents };
 }
 
 /** Averages chroma rows between frame boundaries; returns `segments * 12` values, each row L2-normalised. */

@@ -1,0 +1,214 @@
+import { downmix } from '../dsp/downmix.js';
+import { resample } from '../dsp/resample.js';
+import { magnitudeSpectrogram, type Spectrogram } from '../dsp/stft.js';
+import { trackBeats } from './beats.js';
+import { chromagram } from './chroma.js';
+import { detectChords } from './chords.js';
+import { conditionInput, DEFAULT_LIMITS, type InputLimits, validateInput } from './input-checks.js';
+import { detectKey, pitchClassDistribution, rankKeys } from './key.js';
+import { measureLoudness } from './loudness.js';
+import { detectMeter } from './meter.js';
+import { normaliseOnsets, onsetEnvelope } from './onset.js';
+import { rankStyles } from './style.js';
+import { styleFeatures } from './style-features.js';
+import { estimateTempo } from './tempo.js';
+import type { AnalysisOutcome, InputWarning, NoteEvent, PcmAudio, StageTimingsMs, TempoResult } from './types.js';
+
+/** Rate of the analysis signal: what Basic Pitch expects, and plenty for rhythm (onsets need ~11 kHz bandwidth). */
+export const ANALYSIS_RATE = 22050;
+/** Harmony is analysed at half that, so a 4096-point frame resolves 2.7 Hz — semitones down to ~50 Hz. */
+const CHROMA_RATE = 11025;
+const ONSET_FFT = 1024;
+const ONSET_HOP = 256;
+const CHROMA_FFT = 4096;
+const CHROMA_HOP = 1024;
+
+/** Below this sample peak the clip is treated as silence (−60 dBFS: a muted input's noise floor). */
+const SILENCE_PEAK_DB = -60;
+/** Below this integrated loudness the user is told the level is low, though analysis goes on. */
+const LOW_LEVEL_LUFS = -45;
+/** Noise: no steady pulse and no pitch-class structure, or a spectrum as flat as white noise. */
+const NOISE_TEMPO_CONFIDENCE = 0.15;
+const NOISE_KEY_CORRELATION = 0.55;
+const NOISE_FLATNESS = 0.45;
+
+export interface AnalyzeOptions {
+  /** Transcribes notes from mono 22050 Hz audio (the host injects Basic Pitch); omit to skip notes. */
+  transcribe?: (mono22050: Float32Array) => NoteEvent[];
+  /** A clock for the stage timings (ms); the engine reads no global time. Omit and timings are empty. */
+  now?: () => number;
+  limits?: InputLimits;
+}
+
+/** Mean spectral flatness (geometric over arithmetic mean of magnitudes, 100 Hz - 8 kHz) of frames with energy. */
+function spectralFlatness(spec: Spectrogram): number {
+  const binHz = spec.sampleRate / spec.size;
+  const lo = Math.max(1, Math.round(100 / binHz));
+  const hi = Math.min(spec.bins - 1, Math.round(8000 / binHz));
+  let sum = 0;
+  let count = 0;
+  for (let n = 0; n < spec.frames; n++) {
+    let logSum = 0;
+    let linSum = 0;
+    for (let k = lo; k <= hi; k++) {
+      const m = spec.mag[n * spec.bins + k] + 1e-12;
+      logSum += Math.log(m);
+      linSum += m;
+    }
+    const width = hi - lo + 1;
+    const arith = linSum / width;
+    if (arith < 1e-6) continue;
+    sum += Math.exp(logSum / width) / arith;
+    count++;
+  }
+  return count > 0 ? sum / count : 1;
+}
+
+/**
+ * Everything the studio needs to know about a captured clip: tempo, beats, bars, key, chords, loudness, style,
+ * and notes when a transcriber is given. Throws `AnalysisError` for input that cannot be analysed; returns
+ * `no_musical_content` for silence or noise.
+ */
+export function analyzeClip(input: PcmAudio, options: AnalyzeOptions = {}): AnalysisOutcome {
+  const timings: StageTimingsMs = {};
+  const now = options.now;
+  let mark = now ? now() : 0;
+  const lap = (stage: string) => {
+    if (!now) return;
+    const t = now();
+    timings[stage] = Math.round((t - mark) * 100) / 100;
+    mark = t;
+  };
+
+  validateInput(input, options.limits ?? DEFAULT_LIMITS);
+  const { audio, warnings } = conditionInput(input);
+  const duration = audio.channels[0].length / audio.sampleRate;
+  lap('validate');
+
+  const loudness = measureLoudness(audio);
+  lap('loudness');
+  const allWarnings: InputWarning[] = [...warnings];
+  if (loudness.samplePeakDb < SILENCE_PEAK_DB) {
+    return {
+      status: 'no_musical_content',
+      reason: 'silence',
+      message: `the clip is silent (peak ${Number.isFinite(loudness.samplePeakDb) ? `${loudness.samplePeakDb.toFixed(1)} dBFS` : '−∞'}): check the input device and its gain`,
+      duration,
+      loudness,
+      warnings: allWarnings,
+      timingsMs: timings,
+    };
+  }
+  if (loudness.lufs < LOW_LEVEL_LUFS) {
+    allWarnings.push({
+      code: 'low_level',
+      message: `the input is very quiet (${loudness.lufs.toFixed(1)} LUFS); raise the gain for better results`,
+    });
+  }
+  if (audio.sampleRate !== ANALYSIS_RATE) {
+    allWarnings.push({ code: 'resampled', message: `resampled from ${audio.sampleRate} Hz to ${ANALYSIS_RATE} Hz for analysis` });
+  }
+
+  const mono = resample(downmix(audio.channels), audio.sampleRate, ANALYSIS_RATE, 'analysis');
+  const monoLow = resample(mono, ANALYSIS_RATE, CHROMA_RATE, 'analysis');
+  lap('resample');
+
+  const spec = magnitudeSpectrogram(mono, ANALYSIS_RATE, ONSET_FFT, ONSET_HOP);
+  const onsets = onsetEnvelope(spec);
+  const normalised = normaliseOnsets(onsets.strength, Math.round(onsets.frameRate));
+  lap('onsets');
+
+  const chromaSpec = magnitudeSpectrogram(monoLow, CHROMA_RATE, CHROMA_FFT, CHROMA_HOP);
+  const chroma = chromagram(chromaSpec);
+  lap('chroma');
+
+  const tempoEstimate = estimateTempo(normalised, onsets.frameRate);
+  const keyRanking = rankKeys(pitchClassDistribution(chroma));
+  const flatness = spectralFlatness(spec);
+  if (
+    flatness > NOISE_FLATNESS ||
+    (tempoEstimate.confidence < NOISE_TEMPO_CONFIDENCE && keyRanking[0].correlation < NOISE_KEY_CORRELATION)
+  ) {
+    lap('tempo');
+    return {
+      status: 'no_musical_content',
+      reason: 'noise',
+      message: 'the clip sounds like noise: no steady pulse and no clear pitches were found',
+      duration,
+      loudness,
+      warnings: allWarnings,
+      timingsMs: timings,
+    };
+  }
+
+  const beatFrames = trackBeats(normalised, tempoEstimate.period);
+  const beatTimes = beatFrames.map((f) => f / onsets.frameRate);
+  const meter = detectMeter(beatTimes, onsets, chroma);
+  const beats = beatTimes;
+  const bpm = beatsPerMinute(beats, tempoEstimate.bpm);
+  const downbeats = beats.filter((_, i) => i >= meter.phase && (i - meter.phase) % meter.beatsPerBar === 0);
+  const tempo: TempoResult = {
+    bpm,
+    beats,
+    downbeats,
+    timeSignature: meter.timeSignature,
+    confidence: tempoEstimate.confidence,
+  };
+  lap('beats');
+
+  const key = detectKey(chroma);
+  lap('key');
+  const chords = detectChords(chroma, beats, duration);
+  lap('chords');
+
+  const features = styleFeatures({
+    spec,
+    onsets,
+    normalisedOnsets: normalised,
+    beats,
+    bpm,
+    meter,
+    chords,
+    tonalClarity: Math.max(0, keyRanking[0].correlation),
+  });
+  const ranking = rankStyles(features);
+  lap('style');
+
+  let notes: NoteEvent[] | undefined;
+  if (options.transcribe) {
+    notes = options.transcribe(mono);
+    lap('notes');
+  }
+
+  return {
+    status: 'ok',
+    duration,
+    sampleRate: audio.sampleRate,
+    tempo,
+    key,
+    chords,
+    ...(notes ? { notes } : {}),
+    loudness,
+    style: { features, ranking },
+    warnings: allWarnings,
+    timingsMs: timings,
+  };
+}
+
+/** Tempo from the tracked beats (least-squares slope of beat time against index), falling back to the estimate. */
+function beatsPerMinute(beats: number[], fallback: number): number {
+  const n = beats.length;
+  if (n < 4) return Math.round(fallback * 10) / 10;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sx += i;
+    sy += beats[i];
+    sxx += i * i;
+    sxy += i * beats[i];
+  }
+  const slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+  return slope > 0 ? Math.round((600 / slope)) / 10 : Math.round(fallback * 10) / 10;
+}
