@@ -48,8 +48,8 @@ const ARPEGGIO_AND_CHORD: Planned[] = [
   { pitch: 60, start: 0.5, duration: 0.4 },
   { pitch: 64, start: 1.0, duration: 0.4 },
   { pitch: 67, start: 1.5, duration: 0.4 },
-  { pitch: 57, start: 2.2, duration: 0.7 },
-  { pitch: 64, start: 2.2, duration: 0.7 },
+  { pitch: 57, start: 2.2, duration: 1.0 },
+  { pitch: 64, start: 2.2, duration: 1.0 },
 ];
 
 /** A model that counts its calls, to show what is left for finish() to do. */
@@ -71,9 +71,12 @@ beforeAll(async () => {
 
 describe('Basic Pitch transcription', () => {
   const clip = render(3.6, ARPEGGIO_AND_CHORD);
+  // Gate off: these tests are about Basic Pitch itself; the gate has its own test below.
+  const raw = { silenceGateDb: -Infinity };
+  let oneShot: NoteEvent[];
 
   it('finds an arpeggio and a two-note chord at the right pitches and times', () => {
-    const notes = transcribe(model, clip);
+    const notes = (oneShot = transcribe(model, clip, raw));
     for (const { planned, found } of match(ARPEGGIO_AND_CHORD, notes)) {
       expect(found, `MIDI ${planned.pitch} at ${planned.start} s`).toBeDefined();
       expect(Math.abs(found.start - planned.start)).toBeLessThan(0.05);
@@ -93,13 +96,12 @@ describe('Basic Pitch transcription', () => {
 
   it("matches Basic Pitch's own pipeline, pushed in 0.5 s chunks, with one window left at finish", async () => {
     const counted = counting(model);
-    const raw = { silenceGateDb: -Infinity };
     const t = new NoteTranscriber(counted, raw);
     for (let at = 0; at < clip.length; at += SR / 2) t.push(clip.subarray(at, at + SR / 2));
     const pushedCalls = counted.calls;
     const incremental = t.finish();
     expect(counted.calls - pushedCalls).toBe(1);
-    expect(incremental).toEqual(transcribe(model, clip, raw));
+    expect(incremental).toEqual(oneShot ?? transcribe(model, clip, raw));
 
     // Basic Pitch's BasicPitch.evaluateModel + outputToNotesPoly + noteFramesToTime on the same graph.
     const frames: number[][] = [];
@@ -121,9 +123,10 @@ describe('Basic Pitch transcription', () => {
 
     expect(incremental.map((n) => n.pitch)).toEqual(reference.map((n) => n.pitchMidi));
     incremental.forEach((n, i) => {
-      // Times differ only by Basic Pitch's approximate drift correction (a few ms per window).
-      expect(Math.abs(n.start - reference[i].startTimeSeconds)).toBeLessThan(0.005);
-      expect(Math.abs(n.duration - reference[i].durationSeconds)).toBeLessThan(0.005);
+      // Times differ only by frame timing: Basic Pitch treats frames as evenly spaced and corrects the drift
+      // with a constant every 172 frames, but windows join every 142 frames 68 samples (not 256) apart.
+      expect(Math.abs(n.start - reference[i].startTimeSeconds)).toBeLessThan(0.012);
+      expect(Math.abs(n.duration - reference[i].durationSeconds)).toBeLessThan(0.012);
       expect(n.velocity).toBe(Math.round(127 * reference[i].amplitude));
     });
   });
