@@ -55,3 +55,9 @@ export function keyFromSignature(sf: number, minor: boolean): Key {
 }
 
 export const keyName = (k: Key | null) => (k ? `${k.tonic} ${k.mode}` : '-');
+
+/** The key moved by a number of semitones. */
+export function transposeKey(k: Key, semitones: number): Key {
+  const pc = PITCH_CLASSES.indexOf(k.tonic);
+  return { tonic: PITCH_CLASSES[(((pc + semitones) % 12) + 12) % 12], mode: k.mode };
+}

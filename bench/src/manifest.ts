@@ -29,6 +29,13 @@ export interface Excerpt {
   beats: number[];
   downbeats: number[];
   key: Key | null;
+  /**
+   * Semitones by which every pitched note (not channel 10 drums) was transposed when rendering, so
+   * that the set's keys are not mostly C and G major as written. `key` is the transposed key.
+   */
+  transpose: number;
+  /** The key as the source writes it (before `transpose`). */
+  keyAsWritten: Key | null;
   /** Where the key came from: a MIDI key-signature event or an ABC K: field. */
   keySource: 'midi-key-signature' | 'abc-k-field' | null;
 }

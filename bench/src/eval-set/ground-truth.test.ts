@@ -122,3 +122,27 @@ describe('key check', () => {
     expect(checkKey(h, { tonic: 'C', mode: 'major' }).ok).toBe(false);
   });
 });
+
+describe('transposition', () => {
+  it('moves pitched notes and the key together, never the drums', async () => {
+    const { transposeMessages } = await import('./render.js');
+    const { transposeKey } = await import('../keys.js');
+    const out = transposeMessages(
+      [
+        { sec: 0, bytes: [0x90, 60, 100] },
+        { sec: 0, bytes: [0x99, 36, 100] },
+        { sec: 1, bytes: [0x80, 60, 0] },
+        { sec: 1, bytes: [0xb0, 7, 100] },
+      ],
+      -3,
+    );
+    expect(out.map((m) => m.bytes)).toEqual([
+      [0x90, 57, 100],
+      [0x99, 36, 100],
+      [0x80, 57, 0],
+      [0xb0, 7, 100],
+    ]);
+    expect(transposeKey({ tonic: 'C', mode: 'major' }, -3)).toEqual({ tonic: 'A', mode: 'major' });
+    expect(transposeKey({ tonic: 'A', mode: 'minor' }, 5)).toEqual({ tonic: 'D', mode: 'minor' });
+  });
+});

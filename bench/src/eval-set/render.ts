@@ -77,6 +77,21 @@ export async function renderClip(req: RenderRequest): Promise<Clip> {
   return { channels: [left.slice(skip), right.slice(skip)], sampleRate: sr };
 }
 
+/** Moves every pitched note (not MIDI channel 10, the GM drum channel) by `semitones`. */
+export function transposeMessages(
+  messages: { sec: number; bytes: number[] }[],
+  semitones: number,
+): { sec: number; bytes: number[] }[] {
+  if (semitones === 0) return messages;
+  return messages.map((m) => {
+    const type = m.bytes[0] & 0xf0;
+    const isNote = type === 0x80 || type === 0x90 || type === 0xa0;
+    if (!isNote || (m.bytes[0] & 0x0f) === 9) return m;
+    const pitch = Math.min(127, Math.max(0, m.bytes[1] + semitones));
+    return { sec: m.sec, bytes: [m.bytes[0], pitch, ...m.bytes.slice(2)] };
+  });
+}
+
 /** Scales the clip so that its peak sits at `peak` (default -1 dBFS). */
 export function normalise(clip: Clip, peak = 0.89): Clip {
   let max = 0;
