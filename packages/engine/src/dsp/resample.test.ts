@@ -32,7 +32,7 @@ function middleRms(y: Float32Array): number {
 
 const db = (ratio: number) => 20 * Math.log10(ratio);
 /** Level of a resampled 0.5-amplitude sine relative to its input, dB. */
-const gainDb = (y: Float32Array) => gainDb(y);
+const gainDb = (y: Float32Array): number => db((middleRms(y) * Math.SQRT2) / 0.5);
 
 describe('resample', () => {
   it('gives round(n · to / from) samples for the usual rates', () => {
