@@ -23,6 +23,9 @@ export interface SelectOptions {
   maxGap: number;
 }
 
+/** Share of the window's note onsets that must fall within 1/16 beat of a grid beat. */
+const MIN_ON_BEAT = 0.2;
+
 export const DEFAULTS: SelectOptions = { duration: 20, maxTempoChange: 0.04, maxGap: 2.5 };
 
 /** All valid windows of a piece, each starting on a bar line of the grid counted from `originTick`. */
@@ -90,6 +93,12 @@ function checkWindow(
       if (ks.sf !== a.sf || ks.minor !== a.minor) return null;
     }
   }
+  // the notes sit on the grid: a fair share of onsets falls on beats (catches files whose notes are
+  // shifted against their own tempo map)
+  const onBeat = inside.filter((t) =>
+    beats.some((b) => Math.abs(b.sec - t) <= ((60 / bpms[0]) * (tl.ppq / unit.beatTicks)) / 16),
+  );
+  if (onBeat.length < MIN_ON_BEAT * inside.length) return null;
   const rel = beats.map((b) => round(b.sec - t0));
   const ibis = rel
     .slice(1)
