@@ -1,7 +1,7 @@
 import type { Hz } from '../units.js';
 
 /**
- * - `analysis`: short kernels (20 taps per phase for 48 kHz → 22.05 kHz, ~10-15 ms for 20 s), for the 150 ms
+ * - `analysis`: short kernels (20 taps per phase for 48 kHz → 22.05 kHz, ~12-15 ms for 20 s here), for the 150 ms
  *   analysis budget. The −6 dB point sits at the lower Nyquist; the passband is flat (±0.02 dB) to 0.58 of it, and
  *   everything above 1.42 × Nyquist — all that could fold back into the passband — is ≥ 60 dB down. Tones between
  *   Nyquist and 1.42 × Nyquist fold, attenuated, into the top of the band (above 0.58 × Nyquist) and never into the
