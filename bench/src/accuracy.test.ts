@@ -26,6 +26,8 @@ function excerpt(id: string, split: Excerpt['split'], key: Excerpt['key']): Exce
     downbeats: [0, 2],
     key,
     keySource: key ? 'abc-k-field' : null,
+    transpose: 0,
+    keyAsWritten: key,
   };
 }
 

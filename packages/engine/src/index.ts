@@ -1,8 +1,9 @@
-export * from './units.js';
-export * from './analysis/types.js';
+export { ANALYSIS_RATE, type AnalyzeOptions, analyzeClip } from './analysis/analyze.js';
 export { AnalysisError, type AnalysisErrorCode } from './analysis/errors.js';
-export { analyzeClip, ANALYSIS_RATE, type AnalyzeOptions } from './analysis/analyze.js';
 export { DEFAULT_LIMITS, type InputLimits } from './analysis/input-checks.js';
 export { measureLoudness } from './analysis/loudness.js';
-export { resample } from './dsp/resample.js';
+export * from './analysis/notes/index.js';
+export * from './analysis/types.js';
 export { downmix } from './dsp/downmix.js';
+export { resample } from './dsp/resample.js';
+export * from './units.js';

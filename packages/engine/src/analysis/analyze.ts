@@ -1,18 +1,25 @@
 import { downmix } from '../dsp/downmix.js';
 import { resample } from '../dsp/resample.js';
 import { magnitudeSpectrogram, type Spectrogram } from '../dsp/stft.js';
-import { trackBeats } from './beats.js';
-import { chromagram } from './chroma.js';
+import { beatGrid } from './beat-grid.js';
 import { detectChords } from './chords.js';
+import { chromagram } from './chroma.js';
 import { conditionInput, DEFAULT_LIMITS, type InputLimits, validateInput } from './input-checks.js';
 import { detectKey, pitchClassDistribution, rankKeys } from './key.js';
 import { measureLoudness } from './loudness.js';
-import { detectMeter } from './meter.js';
+import { detectMeter, regroupCompound } from './meter.js';
 import { normaliseOnsets, onsetEnvelope } from './onset.js';
 import { rankStyles } from './style.js';
 import { styleFeatures } from './style-features.js';
 import { estimateTempo } from './tempo.js';
-import type { AnalysisOutcome, InputWarning, NoteEvent, PcmAudio, StageTimingsMs, TempoResult } from './types.js';
+import type {
+  AnalysisOutcome,
+  InputWarning,
+  NoteEvent,
+  PcmAudio,
+  StageTimingsMs,
+  TempoResult,
+} from './types.js';
 
 /** Rate of the analysis signal: what Basic Pitch expects, and plenty for rhythm (onsets need ~11 kHz bandwidth). */
 export const ANALYSIS_RATE = 22050;
@@ -106,7 +113,10 @@ export function analyzeClip(input: PcmAudio, options: AnalyzeOptions = {}): Anal
     });
   }
   if (audio.sampleRate !== ANALYSIS_RATE) {
-    allWarnings.push({ code: 'resampled', message: `resampled from ${audio.sampleRate} Hz to ${ANALYSIS_RATE} Hz for analysis` });
+    allWarnings.push({
+      code: 'resampled',
+      message: `resampled from ${audio.sampleRate} Hz to ${ANALYSIS_RATE} Hz for analysis`,
+    });
   }
 
   const mono = resample(downmix(audio.channels), audio.sampleRate, ANALYSIS_RATE, 'analysis');
@@ -141,11 +151,15 @@ export function analyzeClip(input: PcmAudio, options: AnalyzeOptions = {}): Anal
     };
   }
 
-  const beatFrames = trackBeats(normalised, tempoEstimate.period);
-  const beatTimes = beatFrames.map((f) => f / onsets.frameRate);
-  const meter = detectMeter(beatTimes, onsets, chroma);
-  const beats = beatTimes;
-  const bpm = beatsPerMinute(beats, tempoEstimate.bpm);
+  const grid = beatGrid(onsets, normalised, tempoEstimate.period);
+  const tracked = grid.frames.map((f) => f / onsets.frameRate);
+  const { beats, bpm, meter } = regroupCompound(
+    tracked,
+    beatsPerMinute(tracked, (60 * onsets.frameRate) / grid.period),
+    detectMeter(tracked, onsets, chroma),
+    onsets,
+    chroma,
+  );
   const downbeats = beats.filter((_, i) => i >= meter.phase && (i - meter.phase) % meter.beatsPerBar === 0);
   const tempo: TempoResult = {
     bpm,
@@ -210,5 +224,5 @@ function beatsPerMinute(beats: number[], fallback: number): number {
     sxy += i * beats[i];
   }
   const slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
-  return slope > 0 ? Math.round((600 / slope)) / 10 : Math.round(fallback * 10) / 10;
+  return slope > 0 ? Math.round(600 / slope) / 10 : Math.round(fallback * 10) / 10;
 }

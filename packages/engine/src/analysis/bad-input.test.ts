@@ -6,7 +6,13 @@ import { AnalysisError } from './errors.js';
 import type { PcmAudio } from './types.js';
 
 const SR = 48000;
-const song = renderSong({ bpm: 110, beatsPerBar: 4, subdivision: 2, progression: progression('A', 'minor', 4), bars: 8 });
+const song = renderSong({
+  bpm: 110,
+  beatsPerBar: 4,
+  subdivision: 2,
+  progression: progression('A', 'minor', 4),
+  bars: 8,
+});
 
 function expectError(audio: PcmAudio, code: string, message: RegExp) {
   try {
@@ -22,10 +28,18 @@ function expectError(audio: PcmAudio, code: string, message: RegExp) {
 
 describe('input that cannot be analysed gets a typed error', () => {
   it('under one second', () => {
-    expectError({ channels: [new Float32Array(SR * 0.5)], sampleRate: SR }, 'too_short', /0\.50 s.*at least 1 s/);
+    expectError(
+      { channels: [new Float32Array(SR * 0.5)], sampleRate: SR },
+      'too_short',
+      /0\.50 s.*at least 1 s/,
+    );
   });
   it('over thirty seconds', () => {
-    expectError({ channels: [new Float32Array(SR * 31)], sampleRate: SR }, 'too_long', /31\.0 s.*at most 30 s/);
+    expectError(
+      { channels: [new Float32Array(SR * 31)], sampleRate: SR },
+      'too_long',
+      /31\.0 s.*at most 30 s/,
+    );
   });
   it('NaN and Infinity', () => {
     const x = song.channels[0].slice();
@@ -34,7 +48,11 @@ describe('input that cannot be analysed gets a typed error', () => {
     expectError({ channels: [x], sampleRate: SR }, 'non_finite_samples', /2 NaN or infinite.*1\.000 s/);
   });
   it('a sample rate outside 22.05-96 kHz', () => {
-    expectError({ channels: [new Float32Array(8000 * 5)], sampleRate: 8000 }, 'unsupported_sample_rate', /8000 Hz/);
+    expectError(
+      { channels: [new Float32Array(8000 * 5)], sampleRate: 8000 },
+      'unsupported_sample_rate',
+      /8000 Hz/,
+    );
   });
   it('no channels, too many channels, or ragged channels', () => {
     expectError({ channels: [], sampleRate: SR }, 'empty_input', /no audio channels/);
@@ -46,7 +64,10 @@ describe('input that cannot be analysed gets a typed error', () => {
 
 describe('input without music gets a clear answer, not a made-up tempo', () => {
   it('digital silence', () => {
-    const r = analyzeClip({ channels: [new Float32Array(SR * 20), new Float32Array(SR * 20)], sampleRate: SR });
+    const r = analyzeClip({
+      channels: [new Float32Array(SR * 20), new Float32Array(SR * 20)],
+      sampleRate: SR,
+    });
     expect(r.status).toBe('no_musical_content');
     if (r.status === 'no_musical_content') {
       expect(r.reason).toBe('silence');

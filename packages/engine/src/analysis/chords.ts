@@ -56,7 +56,10 @@ export function chordLabel(root: number, quality: ChordQuality): string {
  */
 export function detectChords(chroma: Chromagram, beats: Seconds[], duration: Seconds): ChordSegment[] {
   if (beats.length < 2) return [];
-  const times = [...beats, Math.min(duration, beats[beats.length - 1] + (beats[beats.length - 1] - beats[beats.length - 2]))];
+  const times = [
+    ...beats,
+    Math.min(duration, beats[beats.length - 1] + (beats[beats.length - 1] - beats[beats.length - 2])),
+  ];
   const boundaries = times.map((t) => t * chroma.frameRate);
   const treble = segmentChroma(chroma.treble, boundaries, chroma.frames);
   const bass = segmentChroma(chroma.bass, boundaries, chroma.frames);

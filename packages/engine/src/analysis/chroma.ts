@@ -22,11 +22,20 @@ const NOTES = HIGH_NOTE - LOW_NOTE + 1;
 /** Bass chroma takes notes up to MIDI 52 (E3); the harmony chroma notes from MIDI 45 (A2) up: below that, window leakage between semitones blurs pitch. */
 const BASS_TOP_NOTE = 52;
 const TREBLE_BOTTOM_NOTE = 45;
-/** Semitone offsets of harmonics 2-8 above a fundamental, and their assumed relative amplitude (~1/h). */
-const HARMONICS = [12, 19, 24, 28, 31, 34, 36].map((semis, i) => ({ semis, weight: 0.9 / (i + 2) }));
-
-/** Overtone subtraction strength (1 = the assumed 1/h amplitudes); 1.5 removed overtones best on test songs. */
-const OVERTONE_SUBTRACTION = 1.5;
+/**
+ * Overtones that land on a different pitch class than their fundamental: harmonics 3, 5, 6 and 7 (a twelfth,
+ * two octaves and a third, a nineteenth, a flat seventh), with their assumed relative amplitude 1/h. Octave
+ * harmonics (2, 4, 8) fold onto the fundamental's own pitch class, and subtracting them would only erase real
+ * octave doublings, which favours the bass note: we measured that as keys drifting to the dominant.
+ */
+const HARMONICS = [
+  { semis: 19, weight: 1 / 3 },
+  { semis: 28, weight: 1 / 5 },
+  { semis: 31, weight: 1 / 6 },
+  { semis: 34, weight: 1 / 7 },
+];
+/** Overtone subtraction strength (1 = the assumed 1/h amplitudes; 1 to 2 scored alike on the tuning split). */
+const OVERTONE_SUBTRACTION = 1;
 
 interface BinMap {
   note: Int16Array;

@@ -47,7 +47,8 @@ describe('chords', () => {
     const { song, result } = analyse(progression('C', 'major', 4), { bpm: 96 });
     expect(labelOverlap(result.chords, song.chords)).toBeGreaterThan(0.8);
     // Snapped to the grid: every chord starts on a detected beat.
-    for (const c of result.chords) expect(result.tempo.beats.some((b) => Math.abs(b - c.start) < 1e-9)).toBe(true);
+    for (const c of result.chords)
+      expect(result.tempo.beats.some((b) => Math.abs(b - c.start) < 1e-9)).toBe(true);
   });
 
   it('tells sevenths, diminished and suspended chords apart', () => {

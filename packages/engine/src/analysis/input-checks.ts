@@ -9,7 +9,12 @@ export interface InputLimits {
   maxSampleRate: Hz;
 }
 
-export const DEFAULT_LIMITS: InputLimits = { minDuration: 1, maxDuration: 30, minSampleRate: 22050, maxSampleRate: 96000 };
+export const DEFAULT_LIMITS: InputLimits = {
+  minDuration: 1,
+  maxDuration: 30,
+  minSampleRate: 22050,
+  maxSampleRate: 96000,
+};
 
 /** Above this |mean| the recording has a DC offset worth telling the user about (−40 dBFS). */
 const DC_THRESHOLD = 0.01;
@@ -31,7 +36,11 @@ export function validateInput(audio: PcmAudio, limits: InputLimits = DEFAULT_LIM
   if (channels.some((c) => !(c instanceof Float32Array) || c.length !== length)) {
     throw new AnalysisError('bad_channels', 'channels must be Float32Arrays of equal length');
   }
-  if (!Number.isFinite(sampleRate) || sampleRate < limits.minSampleRate || sampleRate > limits.maxSampleRate) {
+  if (
+    !Number.isFinite(sampleRate) ||
+    sampleRate < limits.minSampleRate ||
+    sampleRate > limits.maxSampleRate
+  ) {
     throw new AnalysisError(
       'unsupported_sample_rate',
       `sample rate ${sampleRate} Hz is not supported; use ${limits.minSampleRate}-${limits.maxSampleRate} Hz (48000 Hz is standard)`,

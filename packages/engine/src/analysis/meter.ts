@@ -114,7 +114,13 @@ export function detectMeter(beats: Seconds[], onsets: OnsetEnvelope, chroma: Chr
   }
 
   if (n < 6) {
-    return { timeSignature: ternary ? '6/8' : '4/4', beatsPerBar: ternary ? 2 : 4, phase: 0, swingRatio, ternary };
+    return {
+      timeSignature: ternary ? '6/8' : '4/4',
+      beatsPerBar: ternary ? 2 : 4,
+      phase: 0,
+      swingRatio,
+      ternary,
+    };
   }
 
   const low = new Float64Array(n);
@@ -165,4 +171,29 @@ export function detectMeter(beats: Seconds[], onsets: OnsetEnvelope, chroma: Chr
     return { timeSignature: '2/4', beatsPerBar: 2, phase: four.phase % 2, swingRatio, ternary };
   }
   return { timeSignature: '4/4', beatsPerBar: 4, phase: four.phase, swingRatio, ternary };
+}
+
+/** Above this, three tracked beats to the bar are the eighths of a 6/8 bar, not a waltz (waltzes top out ~170). */
+const COMPOUND_EIGHTHS_BPM = 170;
+
+/**
+ * Compound meter heard at the eighth-note level: when three fast beats group into bars, the felt beat is the
+ * dotted quarter. Keeps every third beat from the bar phase and finds the bar phase again at that level, so
+ * the result is 6/8 with two beats to the bar.
+ */
+export function regroupCompound(
+  beats: Seconds[],
+  bpm: number,
+  meter: MeterResult,
+  onsets: OnsetEnvelope,
+  chroma: Chromagram,
+): { beats: Seconds[]; bpm: number; meter: MeterResult } {
+  if (meter.beatsPerBar !== 3 || bpm <= COMPOUND_EIGHTHS_BPM) return { beats, bpm, meter };
+  const dotted = beats.filter((_, i) => i >= meter.phase && (i - meter.phase) % 3 === 0);
+  const bars = detectMeter(dotted, onsets, chroma);
+  return {
+    beats: dotted,
+    bpm: Math.round((bpm / 3) * 10) / 10,
+    meter: { timeSignature: '6/8', beatsPerBar: 2, phase: bars.phase % 2, ternary: true, swingRatio: 1 },
+  };
 }

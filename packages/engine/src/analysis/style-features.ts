@@ -82,7 +82,9 @@ export function styleFeatures(x: StyleInputs): StyleFeatures {
   const beatStrength = Math.max(0, Math.min(1, (beatRatio - 1) / 3));
 
   const voiced = x.chords.filter((c) => c.quality !== null);
-  const sevenths = voiced.filter((c) => c.quality === '7' || c.quality === 'maj7' || c.quality === 'min7').length;
+  const sevenths = voiced.filter(
+    (c) => c.quality === '7' || c.quality === 'maj7' || c.quality === 'min7',
+  ).length;
   const bars = x.beats.length / Math.max(1, x.meter.beatsPerBar);
 
   return {

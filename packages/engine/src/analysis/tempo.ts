@@ -18,7 +18,12 @@ export interface TempoOptions {
   priorOctaves: number;
 }
 
-export const DEFAULT_TEMPO_OPTIONS: TempoOptions = { minBpm: 40, maxBpm: 240, priorBpm: 115, priorOctaves: 1.1 };
+export const DEFAULT_TEMPO_OPTIONS: TempoOptions = {
+  minBpm: 40,
+  maxBpm: 240,
+  priorBpm: 115,
+  priorOctaves: 1.1,
+};
 
 /** Number of metrical multiples summed in the comb (beat, 2 beats, 3, 4: half-bar and bar periodicities). */
 const COMB_MULTIPLES = 4;
@@ -75,7 +80,13 @@ export function estimateTempo(
     const octaves = Math.log2(bpm / options.priorBpm) / options.priorOctaves;
     grid.push({ bpm, lag, raw, score: raw * Math.exp(-0.5 * octaves * octaves) });
   }
-  if (grid.length === 0) return { bpm: options.priorBpm, period: (60 * frameRate) / options.priorBpm, confidence: 0, candidates: [] };
+  if (grid.length === 0)
+    return {
+      bpm: options.priorBpm,
+      period: (60 * frameRate) / options.priorBpm,
+      confidence: 0,
+      candidates: [],
+    };
 
   // Local maxima of the weighted score are the candidates.
   const peaks: { bpm: number; lag: number; score: number }[] = [];

@@ -10,7 +10,8 @@ export class RealFft {
   private readonly out: Float64Array;
 
   constructor(size: number) {
-    if (size < 4 || (size & (size - 1)) !== 0) throw new RangeError(`FFT size must be a power of two ≥ 4, got ${size}`);
+    if (size < 4 || (size & (size - 1)) !== 0)
+      throw new RangeError(`FFT size must be a power of two ≥ 4, got ${size}`);
     this.size = size;
     this.fft = new FFT(size);
     this.out = new Float64Array(size * 2);

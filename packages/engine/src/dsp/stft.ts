@@ -15,7 +15,12 @@ export interface Spectrogram {
  * Short-time Fourier magnitudes with centred, zero-padded frames (librosa's `center=True`),
  * so frame `n` describes time `n * hop / sampleRate` — beat and chord times need no offset correction.
  */
-export function magnitudeSpectrogram(x: Float32Array, sampleRate: Hz, size: Samples, hop: Samples): Spectrogram {
+export function magnitudeSpectrogram(
+  x: Float32Array,
+  sampleRate: Hz,
+  size: Samples,
+  hop: Samples,
+): Spectrogram {
   const bins = (size >> 1) + 1;
   const frames = Math.max(1, Math.floor(x.length / hop) + 1);
   const mag = new Float32Array(frames * bins);

@@ -98,7 +98,15 @@ function addKick(buf: Float32Array, sr: number, start: number, amp: number): voi
   }
 }
 
-function addNoiseHit(buf: Float32Array, sr: number, start: number, amp: number, decay: number, rnd: () => number, highpass: boolean): void {
+function addNoiseHit(
+  buf: Float32Array,
+  sr: number,
+  start: number,
+  amp: number,
+  decay: number,
+  rnd: () => number,
+  highpass: boolean,
+): void {
   const s0 = Math.round(start * sr);
   let prev = 0;
   for (let i = 0; i < 0.2 * sr; i++) {
@@ -145,7 +153,8 @@ export function renderSong(spec: SongSpec): RenderedSong {
     for (let k = 0; k < len; k++) {
       const t = start + k * beatDur;
       const accent = (beat + k) % spec.beatsPerBar === 0 ? 1 : 0.7;
-      for (const iv of intervals) addTone(mix, sr, t, beatDur * 0.9, midiToHz(60 + ((rootPc + iv) % 12), detune), 0.05 * accent);
+      for (const iv of intervals)
+        addTone(mix, sr, t, beatDur * 0.9, midiToHz(60 + ((rootPc + iv) % 12), detune), 0.05 * accent);
       addTone(mix, sr, t, beatDur * 0.9, midiToHz(36 + rootPc, detune), 0.16 * accent);
     }
     beat += len;
@@ -158,7 +167,10 @@ export function renderSong(spec: SongSpec): RenderedSong {
       const inBar = b % spec.beatsPerBar;
       if (inBar === 0 || (spec.beatsPerBar === 4 && inBar === 2)) addKick(mix, sr, t, 0.5);
       if (spec.beatsPerBar === 3 && inBar === 0) addKick(mix, sr, t, 0.3);
-      if ((spec.beatsPerBar === 4 && (inBar === 1 || inBar === 3)) || (spec.beatsPerBar !== 4 && inBar !== 0)) {
+      if (
+        (spec.beatsPerBar === 4 && (inBar === 1 || inBar === 3)) ||
+        (spec.beatsPerBar !== 4 && inBar !== 0)
+      ) {
         addNoiseHit(mix, sr, t, 0.18, 18, rnd, false);
       }
       for (let s = 0; s < spec.subdivision; s++) {
@@ -181,7 +193,7 @@ export function renderSong(spec: SongSpec): RenderedSong {
   return { channels: [left, right], sampleRate: sr, beats, downbeats, chords };
 }
 
-/** I-V-vi-IV and friends, spelled in a given key, for tests. */
+/** I-V-vi-IV in major, i-iv-V-i in minor, spelled in a given key, for tests. */
 export function progression(key: NoteName, mode: 'major' | 'minor', beatsEach: number): SongChord[] {
   const t = NAMES.indexOf(key);
   const at = (semis: number) => NAMES[(t + semis) % 12];
@@ -195,8 +207,8 @@ export function progression(key: NoteName, mode: 'major' | 'minor', beatsEach: n
   }
   return [
     { root: at(0), quality: 'min', beats: beatsEach },
-    { root: at(8), quality: 'maj', beats: beatsEach },
-    { root: at(3), quality: 'maj', beats: beatsEach },
+    { root: at(5), quality: 'min', beats: beatsEach },
     { root: at(7), quality: 'maj', beats: beatsEach },
+    { root: at(0), quality: 'min', beats: beatsEach },
   ];
 }
