@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { runAnalyze } from './analyze-command.js';
 import { loadBasicPitchModel } from './node-model-loader.js';
 
