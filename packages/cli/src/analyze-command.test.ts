@@ -11,7 +11,9 @@ function wav16(channels: Float32Array[], sampleRate: number): Uint8Array {
   const n = channels[0].length;
   const bytes = new Uint8Array(44 + n * channels.length * 2);
   const v = new DataView(bytes.buffer);
-  const ascii = (o: number, s: string) => [...s].forEach((c, i) => v.setUint8(o + i, c.charCodeAt(0)));
+  const ascii = (o: number, s: string) => {
+    for (let i = 0; i < s.length; i++) v.setUint8(o + i, s.charCodeAt(i));
+  };
   ascii(0, 'RIFF');
   v.setUint32(4, bytes.length - 8, true);
   ascii(8, 'WAVE');
