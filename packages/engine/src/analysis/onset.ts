@@ -36,7 +36,7 @@ export function onsetEnvelope(spec: Spectrogram): OnsetEnvelope {
   const prevMax = new Float32Array(bins);
   for (let n = 0; n < frames; n++) {
     const row = n * bins;
-    for (let k = 0; k < bins; k++) cur[k] = Math.log1p(LOG_GAMMA * mag[row + k]);
+    for (let k = 0; k < bins; k++) cur[k] = Math.log(1 + LOG_GAMMA * mag[row + k]);
     if (n > 0) {
       // Maximum filter over ±1 bin of the previous frame (the "super" in SuperFlux).
       prevMax[0] = Math.max(prev[0], prev[1]);

@@ -27,16 +27,19 @@ export function magnitudeSpectrogram(
   const fft = new RealFft(size);
   const window = hann(size);
   const frame = new Float64Array(size);
-  const row = new Float32Array(bins);
   const half = size >> 1;
   for (let n = 0; n < frames; n++) {
     const start = n * hop - half;
-    for (let i = 0; i < size; i++) {
-      const j = start + i;
-      frame[i] = j >= 0 && j < x.length ? x[j] * window[i] : 0;
+    if (start >= 0 && start + size <= x.length) {
+      for (let i = 0; i < size; i++) frame[i] = x[start + i] * window[i];
+    } else {
+      // Edge frames: zero-padded outside the signal.
+      for (let i = 0; i < size; i++) {
+        const j = start + i;
+        frame[i] = j >= 0 && j < x.length ? x[j] * window[i] : 0;
+      }
     }
-    fft.magnitudes(frame, row);
-    mag.set(row, n * bins);
+    fft.magnitudes(frame, mag.subarray(n * bins, (n + 1) * bins));
   }
   return { mag, frames, bins, size, hop, sampleRate };
 }
