@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyzeClip, NoteTranscriber, transcribe } from '@alams/engine';
 import { loadBasicPitchModel } from '../../packages/cli/dist/node-model-loader.js';
-import { type Aggregate, type Analyse, runAccuracy } from './accuracy.js';
+import { type Aggregate, runAccuracy } from './accuracy.js';
 import { loadManifest } from './manifest.js';
+import { analyse as ours } from './ours.js';
 import { EVAL_SET_DIR, MANIFEST_PATH } from './paths.js';
 import { readWav } from './wav.js';
 
@@ -25,12 +26,6 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[s.length >> 1];
 }
-
-const ours: Analyse = (clip) => {
-  const r = analyzeClip(clip);
-  if (r.status !== 'ok') return { bpm: Number.NaN, beats: [], key: null };
-  return { bpm: r.tempo.bpm, beats: r.tempo.beats, key: { tonic: r.key.tonic, mode: r.key.mode } };
-};
 
 function speed(clipPath: string): void {
   const clip = readWav(clipPath);
