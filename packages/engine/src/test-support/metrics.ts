@@ -1,3 +1,5 @@
+import { mulberry32 } from './random.js';
+
 /** Beat F-measure with a ±70 ms window (MIREX), for tests. Each reference beat matches at most one estimate. */
 export function beatFMeasure(estimated: number[], reference: number[], tolerance = 0.07): number {
   if (estimated.length === 0 || reference.length === 0) return 0;
@@ -42,15 +44,9 @@ export function labelOverlap(
 
 /** Deterministic white noise in [-amp, amp]. */
 export function whiteNoise(length: number, amp: number, seed = 7): Float32Array {
-  let a = seed >>> 0;
+  const rnd = mulberry32(seed);
   const out = new Float32Array(length);
-  for (let i = 0; i < length; i++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = amp * ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1);
-  }
+  for (let i = 0; i < length; i++) out[i] = amp * (rnd() * 2 - 1);
   return out;
 }
 

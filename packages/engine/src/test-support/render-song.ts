@@ -1,3 +1,5 @@
+import { mulberry32 } from './random.js';
+
 /**
  * Renders simple but musically real test songs (drums, bass, chords, optional melody) with known tempo, bars,
  * key and chords, so analysis tests compare against ground truth. Test-only: not part of the engine's build.
@@ -47,17 +49,6 @@ export interface RenderedSong {
   beats: number[];
   downbeats: number[];
   chords: { start: number; end: number; label: string }[];
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function midiToHz(m: number, detuneCents: number): number {

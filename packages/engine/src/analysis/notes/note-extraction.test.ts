@@ -1,20 +1,9 @@
 // Basic Pitch's own decoder, straight from the package, as the reference for our port.
 import { outputToNotesPoly } from '@spotify/basic-pitch/cjs/toMidi.js';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as rng } from '../../test-support/random.js';
 import { N_PITCHES } from './constants.js';
 import { DEFAULT_NOTE_EXTRACTION, extractNotes } from './note-extraction.js';
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Activations that look like the network's: sustained notes with onset spikes, noise, some onset-less notes. */
 function fakeActivations(nFrames: number, seed: number) {
