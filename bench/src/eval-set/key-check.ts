@@ -6,7 +6,8 @@
 import { type Key, PITCH_CLASSES } from '../keys.js';
 import type { Note } from './timeline.js';
 
-// Krumhansl & Kessler (1982) probe-tone profiles.
+// Krumhansl & Kessler (1982) probe-tone profiles. Deliberately not the engine's `rankKeys` (Temperley profiles on
+// audio chroma): the ground truth must not be filtered by the analyser it is used to judge.
 const MAJOR = [6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88];
 const MINOR = [6.33, 2.68, 3.52, 5.38, 2.6, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17];
 
