@@ -174,10 +174,10 @@ export function analyzeClip(input: PcmAudio, options: AnalyzeOptions = {}): Anal
   };
   lap('beats');
 
-  const key = detectKey(chroma);
-  lap('key');
   const chords = detectChords(chroma, beats, duration);
   lap('chords');
+  const key = detectKey(chroma, chords);
+  lap('key');
 
   const features = styleFeatures({
     spec,
