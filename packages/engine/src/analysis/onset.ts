@@ -59,6 +59,7 @@ function bandFlux(cur: Float32Array, prev: Float32Array, from: number, to: numbe
     const a = prev[k - 1];
     const b = prev[k];
     const c = k < last ? prev[k + 1] : b;
+    // biome-ignore lint/complexity/useMathMinMax: plain comparisons in the analysis's hottest loop
     const m = a > b ? (a > c ? a : c) : b > c ? b : c;
     const d = cur[k] - m;
     if (d > 0) sum += d;
