@@ -175,9 +175,10 @@ export function generateVariations(
     const motif: Motif = playedMotif ?? inventMotif(beatsPerBar, rng.fork('motif'));
     const chordsBySection = new Map<SectionName, ArrangedChord[]>();
     let startBar = 0;
-    const sections = form.map((name, sectionIndex): ArrangedSection => {
+    const sections = form.map((name): ArrangedSection => {
       const n = bars[name];
-      const srng = rng.fork(`section:${sectionIndex}`);
+      // Keyed by name, so a verse sounds the same each time it comes round (as a band plays it).
+      const srng = rng.fork(`section:${name}`);
       let chords = chordsBySection.get(name);
       if (!chords) {
         chords = sectionChords({

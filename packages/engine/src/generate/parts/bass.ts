@@ -90,7 +90,8 @@ export function writeBass(args: {
     const start = triplet
       ? o.beat
       : Math.floor(o.beat / beatsPerBar) * beatsPerBar + swingPosition(o.beat % beatsPerBar, feel);
-    const duration = Math.max(0.1, nextBeat - o.beat - 0.05);
+    // Measured from the swung start, so a swung note still ends before the next chord.
+    const duration = Math.max(0.05, nextBeat - start - 0.05);
     notes.push({ beat: start, duration, pitch, velocity: velocityAt(model.rhythm, o.step, energy, rng, 95) });
   });
   return notes;

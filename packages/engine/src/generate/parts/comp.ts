@@ -60,10 +60,11 @@ export function writeComp(args: {
     previous = voiced;
     const chordEnd = chord.beat + chord.beats;
     const next = Math.min(hits[i + 1]?.beat ?? end, chordEnd, end);
-    const staccato = voicing === 'skank' ? 0.3 : 0.9;
-    const duration = Math.max(0.1, Math.min(next - h.beat, voicing === 'skank' ? 0.35 : 4) * staccato);
     const bar = Math.floor(h.beat / beatsPerBar);
     const start = triplet ? h.beat : bar * beatsPerBar + swingPosition(h.beat - bar * beatsPerBar, feel);
+    const staccato = voicing === 'skank' ? 0.3 : 0.9;
+    // From the swung start, so the chord never rings into the next one.
+    const duration = Math.max(0.05, Math.min(next - start, voicing === 'skank' ? 0.35 : 4) * staccato);
     const velocity =
       h.step >= 0 ? velocityAt(model.rhythm, h.step, energy, rng, 80) : Math.round(80 * energy);
     for (const pitch of voiced) notes.push({ beat: start, duration, pitch, velocity });

@@ -97,7 +97,7 @@ export function writeLead(args: {
         const at = bar * beatsPerBar + swingPosition(b - bar * beatsPerBar, feel);
         notes.push({
           beat: at,
-          duration: step * 0.9,
+          duration: Math.max(0.05, Math.min(step * 0.9, Math.min(c.beat + c.beats, end) - at - 0.02)),
           pitch: seq[i % seq.length],
           velocity: Math.round(70 + (i % 4 === 0 ? 12 : 0) + rng.jitter(4)),
         });
@@ -128,9 +128,9 @@ export function writeLead(args: {
       previous = best;
       const nextBeat = offset + (motif.beats[i + 1] ?? motif.lengthBeats);
       const chordEnd = chord.beat + chord.beats;
-      const duration = Math.max(0.2, Math.min(nextBeat, chordEnd, end) - beat - 0.05);
       const bar = Math.floor(beat / beatsPerBar);
       const at = bar * beatsPerBar + swingPosition(beat - bar * beatsPerBar, feel);
+      const duration = Math.max(0.05, Math.min(nextBeat, chordEnd, end) - at - 0.05);
       notes.push({ beat: at, duration, pitch: previous, velocity: Math.round(84 + rng.jitter(8)) });
     });
   }
