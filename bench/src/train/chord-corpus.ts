@@ -52,7 +52,7 @@ export function mmaChords(text: string): Chord[] {
 
 /** MMA's `KeySig` ("Eb", "F minor", "3b", "2#"); null when absent or not understood. */
 export function mmaKeySig(text: string): KeyGuess | null {
-  const m = /^\s*keysig\s+([A-Ga-g][#b]?|\d[#b])\s*(minor|min|m)?\b/im.exec(text);
+  const m = /^\s*keysig\s+([A-Ga-g][#b]?|\d[#b])\s*(minor|min|m)?(?![A-Za-z])/im.exec(text);
   if (!m) return null;
   const mode = m[2] ? 'minor' : 'major';
   const acc = /^(\d)([#b])$/.exec(m[1]);

@@ -1,4 +1,8 @@
-/** General MIDI drum notes → the generator's drum voices. Notes not listed (tambourine 54, triangle 80/81, …) are dropped. */
+/**
+ * General MIDI drum notes → the generator's drum voices. Tambourine (54) joins the shaker: MMA's grooves
+ * (BasicRock, the ballads) keep their eighth-note pulse on it, and the shaker is the nearest time-keeping
+ * voice. Notes not listed (triangle 80/81, whistles, …) are dropped.
+ */
 import type { DrumVoice } from './model-types.js';
 
 export const GM_DRUMS: Readonly<Record<number, DrumVoice>> = {
@@ -20,6 +24,7 @@ export const GM_DRUMS: Readonly<Record<number, DrumVoice>> = {
   50: 'tomHigh',
   51: 'ride',
   53: 'ride',
+  54: 'shaker',
   56: 'cowbell',
   57: 'crash',
   59: 'ride',

@@ -172,4 +172,11 @@ export const FAMILIES: Record<GrooveFamily, FamilySpec> = {
   },
 };
 
+/** What training found for a family: the step grid it chose and each candidate's mean onset error. */
+export interface FamilyReport {
+  family: GrooveFamily;
+  stepsPerBar: number;
+  errors: Record<number, number>;
+}
+
 export const sourceName = (s: GrooveSource) => `mma ${s.lib}:${s.groove}`;

@@ -13,7 +13,7 @@ import { PACKAGES } from '../eval-set/sources.js';
 import { BENCH_DIR, CACHE_DIR } from '../paths.js';
 import { abcChords, abcTuneKey, mmaChords, mmaKey } from './chord-corpus.js';
 import { moduleText } from './emit.js';
-import { FAMILIES, sourceName } from './groove-sources.js';
+import { FAMILIES, type FamilyReport, sourceName } from './groove-sources.js';
 import {
   isBassTrack,
   isCompTrack,
@@ -43,12 +43,6 @@ function filesUnder(dir: string, ext: string): string[] {
     else if (name.endsWith(ext)) out.push(p);
   }
   return out;
-}
-
-export interface FamilyReport {
-  family: GrooveFamily;
-  stepsPerBar: number;
-  errors: Record<number, number>;
 }
 
 function trainGrooves(mmaRoot: string): { models: GrooveModels; reports: FamilyReport[] } {
@@ -200,8 +194,9 @@ function main() {
       about: `Chord changes relative to each song's key; states seen fewer than ${MIN_STATE_COUNT} times are dropped.`,
     }),
   );
+  const sourcesPath = join(OUT, 'SOURCES.md');
   writeFileSync(
-    join(OUT, 'SOURCES.md'),
+    sourcesPath,
     sourcesMarkdown({
       versions: { mma: mma.version, abcmidi: abcmidi.version, abcm2ps: abcm2ps.version },
       reports,
@@ -211,7 +206,7 @@ function main() {
       states: { major: major.model.states.length, minor: minor.model.states.length },
     }),
   );
-  execFileSync('npx', ['biome', 'format', '--write', groovesPath, progressionsPath], {
+  execFileSync('npx', ['biome', 'format', '--write', groovesPath, progressionsPath, sourcesPath], {
     cwd: REPO,
     stdio: 'inherit',
   });

@@ -23,7 +23,7 @@ export function quantise(tick: number, grid: BarGrid): Placed {
   return {
     bar,
     step: global - bar * grid.stepsPerBar,
-    errorTicks: (exact - global) * stepTicks,
+    errorTicks: tick - grid.origin - global * stepTicks,
   };
 }
 

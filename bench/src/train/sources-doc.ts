@@ -1,8 +1,7 @@
 /** SOURCES.md beside the generated models: what they were learned from, under which licence, and how. */
 import { PITCH_CLASSES } from '../keys.js';
 import { GM_DRUMS } from './gm-drums.js';
-import { FAMILIES } from './groove-sources.js';
-import type { FamilyReport } from './main.js';
+import { FAMILIES, type FamilyReport } from './groove-sources.js';
 import { SONG_CHORDS, SONG_TEMPO } from './mma-render.js';
 import type { KeyedSong } from './progressions.js';
 import { MIN_STATE_COUNT } from './progressions.js';
@@ -52,7 +51,7 @@ export function sourcesMarkdown(o: {
     '(not sustained pads, strings or sweeps) whose median note is at least G2, each track a separate player.',
     'Onsets are rounded to the nearest step; the step count is the straight grid (16 for 4/4, 12 for 3/4 and 6/8)',
     'unless the triplet grid (12 for 4/4, 9 for 3/4) fits all onsets with under 3/4 of its mean error.',
-    `Drum notes: ${drumMap}; other notes (tambourine 54, triangle 80/81, …) are dropped.`,
+    `Drum notes: ${drumMap}; tambourine (54) counts as shaker because MMA keeps the pulse of several grooves on it; other notes (triangle 80/81, …) are dropped.`,
     '',
     '| Family | Beats/bar | Steps/bar | Mean onset error, ticks at 192 ppq (by steps/bar) | MMA grooves (lib/file:Groove) |',
     '| --- | --- | --- | --- | --- |',
