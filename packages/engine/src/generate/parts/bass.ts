@@ -2,7 +2,7 @@ import type { BassModel } from '../models/types.js';
 import type { Rng } from '../random.js';
 import { CHORD_TONES, consonantPitchClasses, nearestPitch } from '../theory.js';
 import type { ArrangedChord, Feel, GeneratedNote, SectionName } from '../types.js';
-import { sampleSteps, stepBeat, swingPosition, velocityAt } from './grid.js';
+import { modelStepBeat, sampleSteps, swingPosition, velocityAt } from './grid.js';
 
 const LOW = 28; // E1
 const HIGH = 50; // D3
@@ -46,7 +46,7 @@ export function writeBass(args: {
     const set = new Set(steps.length > 0 ? steps : [0]);
     set.add(0);
     for (const step of [...set].sort((a, b) => a - b)) {
-      const beat = stepBeat(step, model.stepsPerBar, model.beatsPerBar);
+      const beat = modelStepBeat(step, model.stepsPerBar, model.beatsPerBar, beatsPerBar);
       if (beat < beatsPerBar - 1e-9) onsets.push({ beat: bar * beatsPerBar + beat, step });
     }
   }

@@ -2,7 +2,7 @@ import type { CompModel } from '../models/types.js';
 import type { Rng } from '../random.js';
 import type { Voicing } from '../styles.js';
 import type { ArrangedChord, Feel, GeneratedNote, SectionName } from '../types.js';
-import { sampleSteps, stepBeat, swingPosition, velocityAt } from './grid.js';
+import { modelStepBeat, sampleSteps, swingPosition, velocityAt } from './grid.js';
 import { voiceChord } from './voicing.js';
 
 const SECTION_ENERGY: Record<SectionName, number> = {
@@ -41,7 +41,10 @@ export function writeComp(args: {
       beats = Array.from({ length: beatsPerBar }, (_, b) => ({ beat: b + 0.5, step: -1 }));
     } else {
       const steps = rng.chance(0.2) ? sampleSteps(model.rhythm, rng) : main;
-      beats = steps.map((step) => ({ beat: stepBeat(step, model.stepsPerBar, model.beatsPerBar), step }));
+      beats = steps.map((step) => ({
+        beat: modelStepBeat(step, model.stepsPerBar, model.beatsPerBar, beatsPerBar),
+        step,
+      }));
     }
     for (const h of beats)
       if (h.beat < beatsPerBar - 1e-9) hits.push({ beat: bar * beatsPerBar + h.beat, step: h.step });

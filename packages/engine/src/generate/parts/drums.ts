@@ -1,7 +1,7 @@
 import type { DrumGrooveModel, DrumVoice } from '../models/types.js';
 import type { Rng } from '../random.js';
 import type { Feel, GeneratedNote, SectionName } from '../types.js';
-import { maskSteps, stepBeat, swingPosition, velocityAt } from './grid.js';
+import { maskSteps, modelStepBeat, swingPosition, velocityAt } from './grid.js';
 
 /** General MIDI percussion notes for the kit voices. */
 export const GM_DRUM_NOTE: Record<DrumVoice, number> = {
@@ -86,7 +86,7 @@ export function writeDrums(args: {
       if (!CORE.includes(voice) && rng.chance(VARY_OTHER)) mask = drawMask(model, voice, rng);
       if (voice === 'kick' && bar % 4 === 3 && rng.chance(VARY_KICK)) mask = drawMask(model, voice, rng);
       for (const step of maskSteps(mask, model.stepsPerBar)) {
-        const beat = stepBeat(step, model.stepsPerBar, model.beatsPerBar);
+        const beat = modelStepBeat(step, model.stepsPerBar, model.beatsPerBar, beatsPerBar);
         // A fill replaces the last beat of the section's final bar.
         if (fillBar && beat >= beatsPerBar - 1) continue;
         add(voice, beat, velocityAt(model.voices[voice], step, energy, rng), bar);

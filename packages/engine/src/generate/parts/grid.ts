@@ -20,6 +20,21 @@ export function swingPosition(beat: number, feel: Feel): number {
 export const stepBeat = (step: number, stepsPerBar: number, beatsPerBar: number) =>
   (step * beatsPerBar) / stepsPerBar;
 
+/**
+ * Beat position, in the variation's beats, of step `step` of a learned bar. Compound models count eighths
+ * (6/8 as six beats) while the variation counts dotted quarters (two beats): then the bar maps by fraction.
+ * Otherwise beats are beats, and a 4/4 model under a 2/4 variation contributes its first half.
+ */
+export function modelStepBeat(
+  step: number,
+  stepsPerBar: number,
+  modelBeatsPerBar: number,
+  beatsPerBar: number,
+): number {
+  if (modelBeatsPerBar === 3 * beatsPerBar) return (step * beatsPerBar) / stepsPerBar;
+  return stepBeat(step, stepsPerBar, modelBeatsPerBar);
+}
+
 /** A bar's onsets drawn step by step from a probability grid. */
 export function sampleSteps(grid: StepGrid, rng: Rng, density = 1): number[] {
   const steps: number[] = [];
