@@ -217,6 +217,8 @@ class AnalogVoice extends PolyVoice {
       const drive = 0.6 + 1.8 * warmth[c];
       const x = softClip(mix * mixNorm * drive);
       const ampE = amp.next();
+      // Stop on the very sample the envelope ends, so where a block boundary falls never matters.
+      if (!amp.active) break;
       const fe = fenv.next();
       const oct =
         LOG2_CUTOFF_MIN + bright[c] * CUTOFF_OCTAVES + keyTrack * (pitch - 60) + fe * envOct + velOct;
@@ -243,7 +245,6 @@ class AnalogVoice extends PolyVoice {
     this.dt1 = dt1;
     this.pitch = pitch;
     this.velOctaves = velOct;
-    filter.flushTiny();
     return amp.active;
   }
 }

@@ -139,12 +139,6 @@ export class Svf {
     this.high = x - this.k * v1 - v2;
   }
 
-  /** Zeroes states that have decayed below audibility so they never become denormal. */
-  flushTiny(): void {
-    if (Math.abs(this.ic1) < 1e-20) this.ic1 = 0;
-    if (Math.abs(this.ic2) < 1e-20) this.ic2 = 0;
-  }
-
   clear(): void {
     this.ic1 = this.ic2 = this.low = this.band = this.high = 0;
   }

@@ -11,7 +11,7 @@ export const NEUTRAL_SOUND: Readonly<KeyboardSound> = {
 };
 
 export function clamp01(x: number): number {
-  return x > 0 ? (x < 1 ? x : 1) : 0; // NaN → 0
+  return x > 0 ? Math.min(x, 1) : 0; // NaN → 0
 }
 
 /** Copies the defined, clamped fields of `p` into `into`. */
