@@ -213,20 +213,44 @@ export function analyzeClip(input: PcmAudio, options: AnalyzeOptions = {}): Anal
   };
 }
 
-/** Tempo from the tracked beats (least-squares slope of beat time against index), falling back to the estimate. */
+/** Beat intervals within this fraction of the median belong to the steady run the tempo is measured on. */
+const STEADY_INTERVAL_TOLERANCE = 0.05;
+
+/**
+ * Tempo from the tracked beats: the least-squares slope of beat time against index over the longest run of
+ * beats whose intervals stay within 5 % of the median interval, falling back to the estimate. Measuring on
+ * that run keeps a momentary phase slip of the tracker (a half-beat hop across a fill) from bending the
+ * slope, while the fit keeps the precision of many beats.
+ */
 function beatsPerMinute(beats: number[], fallback: number): number {
-  const n = beats.length;
-  if (n < 4) return Math.round(fallback * 10) / 10;
+  const rounded = (bpm: number) => Math.round(bpm * 10) / 10;
+  if (beats.length < 4) return rounded(fallback);
+  const intervals = beats.slice(1).map((b, i) => b - beats[i]);
+  const median = [...intervals].sort((a, b) => a - b)[intervals.length >> 1];
+  let bestStart = 0;
+  let bestLength = 0;
+  for (let i = 0; i < intervals.length; ) {
+    let j = i;
+    while (j < intervals.length && Math.abs(intervals[j] / median - 1) <= STEADY_INTERVAL_TOLERANCE) j++;
+    if (j - i > bestLength) {
+      bestLength = j - i;
+      bestStart = i;
+    }
+    i = j === i ? i + 1 : j;
+  }
+  const run = beats.slice(bestStart, bestStart + bestLength + 1);
+  const n = run.length;
+  if (n < 4) return median > 0 ? rounded(60 / median) : rounded(fallback);
   let sx = 0;
   let sy = 0;
   let sxx = 0;
   let sxy = 0;
   for (let i = 0; i < n; i++) {
     sx += i;
-    sy += beats[i];
+    sy += run[i];
     sxx += i * i;
-    sxy += i * beats[i];
+    sxy += i * run[i];
   }
   const slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
-  return slope > 0 ? Math.round(600 / slope) / 10 : Math.round(fallback * 10) / 10;
+  return slope > 0 ? rounded(60 / slope) : rounded(fallback);
 }

@@ -52,7 +52,10 @@ export class TruePeakLimiter {
   private historyPos = 0;
   /** Delay lines for the audio and rings for the required gain and the released gain. */
   private readonly delay: Float32Array[];
-  private readonly required: Float32Array;
+  private readonly dequeGain: Float64Array;
+  private readonly dequeTime: Float64Array;
+  private dqHead = 0;
+  private dqSize = 0;
   private readonly released: Float32Array;
   private pos = 0;
   private releasedGain = 1;
@@ -66,7 +69,8 @@ export class TruePeakLimiter {
     this.releaseCoefficient = Math.exp(-1 / (options.releaseSeconds * sampleRate));
     // The interpolator sees 4 samples ahead of the one it judges; delay the audio by that too.
     this.delay = [new Float32Array(this.window + 4), new Float32Array(this.window + 4)];
-    this.required = new Float32Array(this.window).fill(1);
+    this.dequeGain = new Float64Array(this.window + 1);
+    this.dequeTime = new Float64Array(this.window + 1);
     this.released = new Float32Array(this.window).fill(1);
     this.boxSum = this.window;
   }
@@ -105,11 +109,21 @@ export class TruePeakLimiter {
         peak = Math.max(peak, Math.abs(sl), Math.abs(sr));
       }
       const need = peak > this.ceiling ? this.ceiling / peak : 1;
-      // Sliding minimum of the required gain over the look-ahead window.
+      // Sliding minimum of the required gain over the look-ahead window: a monotonic deque of
+      // (time, gain) pairs with increasing gains, so each sample costs O(1) amortised.
       const ring = this.pos % L;
-      this.required[ring] = need;
-      let windowMin = 1;
-      for (let k = 0; k < L; k++) if (this.required[k] < windowMin) windowMin = this.required[k];
+      const dq = this.dequeGain;
+      const dt = this.dequeTime;
+      const cap = dq.length;
+      while (this.dqSize > 0 && dq[(this.dqHead + this.dqSize - 1) % cap] >= need) this.dqSize--;
+      dq[(this.dqHead + this.dqSize) % cap] = need;
+      dt[(this.dqHead + this.dqSize) % cap] = this.pos;
+      this.dqSize++;
+      while (dt[this.dqHead] <= this.pos - L) {
+        this.dqHead = (this.dqHead + 1) % cap;
+        this.dqSize--;
+      }
+      const windowMin = dq[this.dqHead];
       // Release: rise towards 1 slowly, never above the window's minimum.
       this.releasedGain = Math.min(windowMin, 1 - (1 - this.releasedGain) * this.releaseCoefficient);
       this.boxSum += this.releasedGain - this.released[ring];
