@@ -1,11 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { AnalysisError, analyzeClip, type BasicPitchModel, type NoteEvent, transcribe } from '@alams/engine';
 import { decodeWav, WavFormatError } from '@alams/formats';
 import { formatAnalysis } from './format-result.js';
-
-/** Largest file we read: 30 s of 96 kHz, 8-channel, 64-bit audio is ~185 MB; anything bigger is not a clip. */
-const MAX_FILE_BYTES = 256 * 1024 * 1024;
+import { readClip } from './read-clip.js';
 
 export interface AnalyzeCommandOptions {
   notes: boolean;
@@ -23,18 +20,6 @@ function describeError(e: unknown): { code: string; message: string } {
     return { code: 'permission_denied', message: 'permission denied reading the file' };
   if (err?.code === 'EISDIR') return { code: 'is_directory', message: 'this is a directory, not a WAV file' };
   return { code: 'internal', message: err instanceof Error ? err.message : String(e) };
-}
-
-async function readClip(file: string): Promise<Uint8Array> {
-  const info = await stat(file);
-  if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-  if (info.size > MAX_FILE_BYTES) {
-    throw new AnalysisError(
-      'too_long',
-      `file is ${(info.size / 1e6).toFixed(0)} MB; analysis takes clips of at most 30 s — trim it first`,
-    );
-  }
-  return new Uint8Array(await readFile(file));
 }
 
 /**

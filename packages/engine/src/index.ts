@@ -6,4 +6,6 @@ export * from './analysis/notes/index.js';
 export * from './analysis/types.js';
 export { downmix } from './dsp/downmix.js';
 export { resample } from './dsp/resample.js';
+export * from './generate/index.js';
+export * from './play/index.js';
 export * from './units.js';

@@ -1,3 +1,4 @@
 export { type WavErrorCode, WavFormatError } from './errors.js';
 export type { PcmAudio } from './pcm.js';
 export { type DecodedWav, decodeWav } from './wav-read.js';
+export { encodeWav, type WavEncoding, type WavWriteOptions } from './wav-write.js';
