@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeClip } from '@alams/engine';
@@ -61,6 +61,12 @@ describe('alams generate', () => {
 
   it('renders each variation to a 48 kHz stereo 24-bit WAV that holds the clip’s tempo', async () => {
     const out = join(dir, 'renders');
+    // Files already there under every name the renders could take are never overwritten: they get "-2".
+    mkdirSync(out);
+    const taken = [1, 2, 3].flatMap((n) =>
+      ['electronic', 'rock', 'jazz-trio'].map((s) => `clip_v${n}_${s}.wav`),
+    );
+    for (const name of taken) writeFileSync(join(out, name), 'keep me');
     const { code, out: text } = await run(clip, {
       variations: 3,
       renderDir: out,
@@ -68,7 +74,8 @@ describe('alams generate', () => {
     });
     expect(code).toBe(0);
     const j = JSON.parse(text);
-    expect(readdirSync(out).filter((f) => f.endsWith('.wav'))).toHaveLength(3);
+    expect(readdirSync(out).filter((f) => f.endsWith('-2.wav'))).toHaveLength(3);
+    for (const name of taken) expect(readFileSync(join(out, name), 'utf8')).toBe('keep me');
     expect(readdirSync(out).some((f) => f.includes('.partial'))).toBe(false);
     const first = j.variations[0];
     const bytes = readFileSync(first.file);
@@ -82,9 +89,6 @@ describe('alams generate', () => {
     expect(again.status).toBe('ok');
     if (again.status === 'ok') expect(Math.abs(again.tempo.bpm / j.analysis.bpm - 1)).toBeLessThan(0.01);
     expect(j.timingsMs.render).toBeGreaterThan(0);
-    // A second run never overwrites: new names.
-    await run(clip, { variations: 3, renderDir: out, styles: ['electronic', 'rock', 'jazz-trio'] });
-    expect(readdirSync(out).filter((f) => f.endsWith('.wav'))).toHaveLength(6);
   }, 120_000);
 
   it('says clearly when the clip is silent, without a made-up tempo, and exits non-zero', async () => {
