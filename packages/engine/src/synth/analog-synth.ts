@@ -5,17 +5,7 @@ import {
   type AnalogPreset,
   type AnalogPresetName,
 } from './analog-presets.js';
-import {
-  decayCoef,
-  Noise,
-  noteHz,
-  polyBlep,
-  Svf,
-  smoothCoef,
-  softClip,
-  triangleBlamp,
-  velocityGain,
-} from './dsp-kernels.js';
+import { decayCoef, Noise, noteHz, Svf, smoothCoef, velocityGain } from './dsp-kernels.js';
 import { Adsr, type AdsrRates } from './envelope.js';
 import { attackSeconds, decaySeconds, mergeSound, releaseSeconds } from './keyboard-sound.js';
 import { ParamSmoother } from './param-smoother.js';
@@ -47,6 +37,12 @@ class AnalogCore {
   readonly tone = new Float32Array(CONTROL_BLOCK);
   readonly warmth = new Float32Array(CONTROL_BLOCK);
   readonly brightness = new Float32Array(CONTROL_BLOCK);
+  /** Scratch shared by the voices (they render one after another): pitch, oscillator mix, envelopes. */
+  readonly pitch = new Float64Array(CONTROL_BLOCK);
+  readonly dt = new Float64Array(CONTROL_BLOCK);
+  readonly mix = new Float64Array(CONTROL_BLOCK);
+  readonly ampEnv = new Float64Array(CONTROL_BLOCK);
+  readonly filterEnv = new Float64Array(CONTROL_BLOCK);
   readonly detuneRatio: number;
   readonly mixNorm: number;
   readonly damping: number;
@@ -83,23 +79,113 @@ class AnalogCore {
   }
 }
 
-/** Triangle → saw → square as `tone` goes 0 → 0.5 → 1; the square is scaled to the saw's loudness. */
-function morphWave(t: number, dt: number, tone: number): number {
-  let y = 0;
-  if (tone < 0.5) {
-    const w = 2 * tone;
-    if (w < 1) y += (1 - w) * triangleBlamp(t, dt);
-    if (w > 0) y += w * (2 * t - 1 - polyBlep(t, dt));
-  } else {
-    const w = 2 * tone - 1;
-    if (w < 1) y += (1 - w) * (2 * t - 1 - polyBlep(t, dt));
-    if (w > 0) {
+/**
+ * Adds `gain` × one oscillator to `out` for n samples: triangle → saw → square as `tone` goes 0 → 0.5 → 1
+ * (the square scaled to the saw's loudness). Phase lives in `phase[slot]`; frequency is `dt[i] * ratio`.
+ * The PolyBLEP and polyBLAMP corrections (see polyBlep and triangleBlamp) are written out inline: a call
+ * per sample returning a double would allocate a heap number whenever V8 declines to inline it.
+ */
+function addMorphOsc(
+  out: Float64Array,
+  n: number,
+  phase: Float64Array,
+  slot: number,
+  dt: Float64Array,
+  ratio: number,
+  tone: Float32Array,
+  c0: number,
+  gain: number,
+): void {
+  let t = phase[slot];
+  for (let i = 0; i < n; i++) {
+    const d = dt[i] * ratio;
+    const tn = tone[c0 + i];
+    // Step residual at the wrap (phase 0) and, for the square, at phase 0.5.
+    let blep0 = 0;
+    if (t < d) {
+      const x = t / d;
+      blep0 = x + x - x * x - 1;
+    } else if (t > 1 - d) {
+      const x = (t - 1) / d;
+      blep0 = x * x + x + x + 1;
+    }
+    const saw = 2 * t - 1 - blep0;
+    let y: number;
+    if (tn < 0.5) {
+      const w = 2 * tn;
+      let tri = 1 - 4 * Math.abs(t - 0.5);
+      if (w < 1) {
+        const c = (4 / 3) * d;
+        if (t < d) {
+          const u = 1 - t / d;
+          tri += c * u * u * u;
+        } else if (t > 1 - d) {
+          const u = 1 - (1 - t) / d;
+          tri += c * u * u * u;
+        }
+        const h = Math.abs(t - 0.5);
+        if (h < d) {
+          const u = 1 - h / d;
+          tri -= c * u * u * u;
+        }
+      }
+      y = (1 - w) * tri + w * saw;
+    } else {
+      const w = 2 * tn - 1;
       let t2 = t + 0.5;
       if (t2 >= 1) t2 -= 1;
-      y += w * 0.7 * ((t < 0.5 ? 1 : -1) + polyBlep(t, dt) - polyBlep(t2, dt));
+      let blep5 = 0;
+      if (t2 < d) {
+        const x = t2 / d;
+        blep5 = x + x - x * x - 1;
+      } else if (t2 > 1 - d) {
+        const x = (t2 - 1) / d;
+        blep5 = x * x + x + x + 1;
+      }
+      const square = (t < 0.5 ? 1 : -1) + blep0 - blep5;
+      y = (1 - w) * saw + w * 0.7 * square;
     }
+    out[i] += gain * y;
+    t += d;
+    if (t >= 1) t -= 1;
   }
-  return y;
+  phase[slot] = t;
+}
+
+/** Adds a PolyBLEP square one octave below `dt` to `out` (corrections inline, as in addMorphOsc). */
+function addSub(
+  out: Float64Array,
+  n: number,
+  phase: Float64Array,
+  slot: number,
+  dt: Float64Array,
+  gain: number,
+): void {
+  let t = phase[slot];
+  for (let i = 0; i < n; i++) {
+    const d = dt[i] * 0.5;
+    let t2 = t + 0.5;
+    if (t2 >= 1) t2 -= 1;
+    let y = t < 0.5 ? 1 : -1;
+    if (t < d) {
+      const x = t / d;
+      y += x + x - x * x - 1;
+    } else if (t > 1 - d) {
+      const x = (t - 1) / d;
+      y += x * x + x + x + 1;
+    }
+    if (t2 < d) {
+      const x = t2 / d;
+      y -= x + x - x * x - 1;
+    } else if (t2 > 1 - d) {
+      const x = (t2 - 1) / d;
+      y -= x * x + x + x + 1;
+    }
+    out[i] += gain * y;
+    t += d;
+    if (t >= 1) t -= 1;
+  }
+  phase[slot] = t;
 }
 
 class AnalogVoice extends PolyVoice {
@@ -107,9 +193,8 @@ class AnalogVoice extends PolyVoice {
   private readonly fenv: Adsr;
   private readonly filter = new Svf();
   private readonly noise: Noise;
-  private ph1 = 0;
-  private ph2 = 0;
-  private phSub = 0;
+  /** Oscillator 1, oscillator 2 and sub phases, 0-1. */
+  private readonly phase = new Float64Array(3);
   private pitch = 60;
   private targetPitch = 60;
   private dt1 = 0;
@@ -117,6 +202,8 @@ class AnalogVoice extends PolyVoice {
   private targetVelOctaves = 0;
   private panL = 1;
   private panR = 1;
+  /** Cutoff (log2 Hz) the filter coefficients were last computed for. */
+  private lastOct = Number.NaN;
 
   constructor(
     private readonly core: AnalogCore,
@@ -137,7 +224,7 @@ class AnalogVoice extends PolyVoice {
     if (!retrigger) {
       this.velOctaves = this.targetVelOctaves;
       // A free-running second oscillator: its start phase varies from note to note, as on an analog poly.
-      this.ph2 = 0.5 + 0.5 * this.noise.next();
+      this.phase[1] = 0.5 + 0.5 * this.noise.next();
       const pan = Math.max(-1, Math.min(1, (p.spread * (note - 60)) / 24));
       this.panL = Math.min(1, 1 - pan);
       this.panR = Math.min(1, 1 + pan);
@@ -159,25 +246,50 @@ class AnalogVoice extends PolyVoice {
     this.amp.clear();
     this.fenv.clear();
     this.filter.clear();
-    this.ph1 = this.ph2 = this.phSub = 0;
+    this.phase.fill(0);
+    this.lastOct = Number.NaN;
   }
 
   protected renderCore(l: Float32Array, r: Float32Array, start: number, n: number, c0: number): boolean {
     const core = this.core;
     const p = core.patch;
-    const tone = core.tone;
+    // Stage 1: pitch (with glide) per sample.
+    const pitchBuf = core.pitch;
+    const dtBuf = core.dt;
+    let pitch = this.pitch;
+    const target = this.targetPitch;
+    const glideAlpha = 1 - core.glideCoef;
+    let dt1 = this.dt1;
+    for (let i = 0; i < n; i++) {
+      if (pitch !== target) {
+        pitch += (target - pitch) * glideAlpha;
+        if (Math.abs(target - pitch) < 1e-4) pitch = target;
+        dt1 = noteHz(pitch) * core.invFs;
+      }
+      pitchBuf[i] = pitch;
+      dtBuf[i] = dt1;
+    }
+    this.pitch = pitch;
+    this.dt1 = dt1;
+    // Stage 2: envelopes; the voice ends on the very sample its amp envelope does, wherever blocks split.
+    const ampEnv = core.ampEnv;
+    const filterEnv = core.filterEnv;
+    const end = this.amp.render(ampEnv, n);
+    this.fenv.render(filterEnv, n);
+    // Stage 3: oscillators and noise into the mix, only as far as the voice sounds (the noise state
+    // must not run ahead, or renders would depend on where blocks split).
+    const mix = core.mix;
+    mix.fill(0, 0, end);
+    addMorphOsc(mix, end, this.phase, 0, dtBuf, 1, core.tone, c0, 1);
+    if (p.osc2Level !== 0)
+      addMorphOsc(mix, end, this.phase, 1, dtBuf, core.detuneRatio, core.tone, c0, p.osc2Level);
+    if (p.subLevel !== 0) addSub(mix, end, this.phase, 2, dtBuf, p.subLevel);
+    if (p.noiseLevel !== 0) this.noise.addTo(mix, end, p.noiseLevel);
+    // Stage 4: drive, filter, output.
     const warmth = core.warmth;
     const bright = core.brightness;
-    const amp = this.amp;
-    const fenv = this.fenv;
     const filter = this.filter;
-    const noise = this.noise;
-    const invFs = core.invFs;
-    const detune = core.detuneRatio;
     const mixNorm = core.mixNorm;
-    const osc2Level = p.osc2Level;
-    const subLevel = p.subLevel;
-    const noiseLevel = p.noiseLevel;
     const keyTrack = p.keyTracking / 12;
     const envOct = p.filterEnvOctaves;
     const k = core.damping;
@@ -185,67 +297,65 @@ class AnalogVoice extends PolyVoice {
     const panL = this.panL;
     const panR = this.panR;
     const fadeStep = this.fadeStep;
-    let fade = this.fade;
-    let ph1 = this.ph1;
-    let ph2 = this.ph2;
-    let phSub = this.phSub;
-    let dt1 = this.dt1;
-    let pitch = this.pitch;
-    let velOct = this.velOctaves;
+    const maxCutoff = core.maxCutoff;
+    const piOverFs = Math.PI * core.invFs;
     const targetVelOct = this.targetVelOctaves;
-    const glideAlpha = 1 - core.glideCoef;
-    const piOverFs = Math.PI * invFs;
-    for (let i = 0; i < n; i++) {
+    let velOct = this.velOctaves;
+    let fade = this.fade;
+    let lastOct = this.lastOct;
+    let ic1 = filter.ic1;
+    let ic2 = filter.ic2;
+    let a1 = filter.a1;
+    let a2 = filter.a2;
+    let a3 = filter.a3;
+    for (let i = 0; i < end; i++) {
       const c = c0 + i;
-      if (pitch !== this.targetPitch) {
-        pitch += (this.targetPitch - pitch) * glideAlpha;
-        if (Math.abs(this.targetPitch - pitch) < 1e-4) pitch = this.targetPitch;
-        dt1 = noteHz(pitch) * invFs;
+      if (velOct !== targetVelOct) {
+        velOct += (targetVelOct - velOct) * 0.002;
+        if (Math.abs(targetVelOct - velOct) < 1e-7) velOct = targetVelOct;
       }
-      velOct += (targetVelOct - velOct) * 0.002;
-      const dt2 = dt1 * detune;
-      const dtSub = dt1 * 0.5;
-      const t = tone[c];
-      let mix = morphWave(ph1, dt1, t);
-      if (osc2Level !== 0) mix += osc2Level * morphWave(ph2, dt2, t);
-      if (subLevel !== 0) {
-        let s2 = phSub + 0.5;
-        if (s2 >= 1) s2 -= 1;
-        mix += subLevel * ((phSub < 0.5 ? 1 : -1) + polyBlep(phSub, dtSub) - polyBlep(s2, dtSub));
-      }
-      if (noiseLevel !== 0) mix += noiseLevel * noise.next();
-      const drive = 0.6 + 1.8 * warmth[c];
-      const x = softClip(mix * mixNorm * drive);
-      const ampE = amp.next();
-      // Stop on the very sample the envelope ends, so where a block boundary falls never matters.
-      if (!amp.active) break;
-      const fe = fenv.next();
+      // softClip (dsp-kernels), inline like the SVF step below: no per-sample call with a double argument.
+      let x = mix[i] * mixNorm * (0.6 + 1.8 * warmth[c]);
+      x = x > 3 ? 1 : x < -3 ? -1 : (x * (27 + x * x)) / (27 + 9 * x * x);
       const oct =
-        LOG2_CUTOFF_MIN + bright[c] * CUTOFF_OCTAVES + keyTrack * (pitch - 60) + fe * envOct + velOct;
-      let fc = Math.exp(oct * Math.LN2);
-      if (fc > core.maxCutoff) fc = core.maxCutoff;
-      filter.set(Math.tan(fc * piOverFs), k);
-      filter.tick(x);
-      const y = level * softClip(filter.low) * ampE * fade;
+        LOG2_CUTOFF_MIN +
+        bright[c] * CUTOFF_OCTAVES +
+        keyTrack * (pitchBuf[i] - 60) +
+        filterEnv[i] * envOct +
+        velOct;
+      if (oct !== lastOct) {
+        // Held notes with settled controls keep their cutoff: skip the exp and tan.
+        lastOct = oct;
+        // Math.min, not a conditional assignment: maxCutoff can be a small integer, and a variable that is
+        // sometimes that and sometimes a double gets boxed on the heap by V8 at every assignment.
+        const fc = Math.min(Math.exp(oct * Math.LN2), maxCutoff);
+        const g = Math.tan(fc * piOverFs);
+        a1 = 1 / (1 + g * (g + k));
+        a2 = g * a1;
+        a3 = g * a2;
+      }
+      // The SVF step (Svf), inline: a call per sample would box its double argument on the heap.
+      const v3 = x - ic2;
+      const v1 = a1 * ic1 + a2 * v3;
+      const v2 = ic2 + a2 * ic1 + a3 * v3;
+      ic1 = 2 * v1 - ic1;
+      ic2 = 2 * v2 - ic2;
+      const sat = v2 > 3 ? 1 : v2 < -3 ? -1 : (v2 * (27 + v2 * v2)) / (27 + 9 * v2 * v2);
+      const y = level * sat * ampEnv[i] * fade;
       fade -= fadeStep;
       if (fade < 0) fade = 0;
       l[start + i] += y * panL;
       r[start + i] += y * panR;
-      ph1 += dt1;
-      if (ph1 >= 1) ph1 -= 1;
-      ph2 += dt2;
-      if (ph2 >= 1) ph2 -= 1;
-      phSub += dtSub;
-      if (phSub >= 1) phSub -= 1;
     }
+    filter.ic1 = ic1;
+    filter.ic2 = ic2;
+    filter.a1 = a1;
+    filter.a2 = a2;
+    filter.a3 = a3;
     this.fade = fade;
-    this.ph1 = ph1;
-    this.ph2 = ph2;
-    this.phSub = phSub;
-    this.dt1 = dt1;
-    this.pitch = pitch;
     this.velOctaves = velOct;
-    return amp.active;
+    this.lastOct = lastOct;
+    return end === n;
   }
 }
 

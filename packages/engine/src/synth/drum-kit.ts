@@ -1,11 +1,11 @@
 import type { DrumVoice } from '../generate/models/types.js';
 import type { MidiNote, Samples } from '../units.js';
-import { DRUM_RECIPES, type DrumRecipe, FILTER_BAND, FILTER_LOW, FILTER_OFF } from './drum-recipes.js';
-import { decayCoef, Noise, Svf, sineAt, softClip, velocityGain } from './dsp-kernels.js';
+import { DRUM_RECIPES, type DrumRecipe, FILTER_OFF } from './drum-recipes.js';
+import { decayCoef, Noise, SINE, SINE_SIZE, Svf, softClip, velocityGain } from './dsp-kernels.js';
 import { SILENT_LEVEL } from './envelope.js';
 import { DRUM_VOICES, GM_NOTE_OF_VOICE, NOTE_TUNING, NOTE_VOICE } from './gm-drums.js';
 import { mergeSound } from './keyboard-sound.js';
-import { type PolyOptions, PolySynth, PolyVoice } from './poly-synth.js';
+import { CONTROL_BLOCK, type PolyOptions, PolySynth, PolyVoice } from './poly-synth.js';
 import type { KeyboardSound } from './types.js';
 
 export interface DrumKitOptions extends PolyOptions {
@@ -32,6 +32,10 @@ const CHOKE_SECONDS = 0.008;
 const MAX_METAL = 6;
 
 class DrumCore {
+  /** Scratch the voices share (they render one after another). */
+  readonly sum = new Float64Array(CONTROL_BLOCK);
+  readonly noisy = new Float64Array(CONTROL_BLOCK);
+
   constructor(
     readonly sampleRate: number,
     readonly sound: KeyboardSound,
@@ -42,17 +46,13 @@ function setFilter(f: Svf, spec: readonly [number, number, number], scale: numbe
   if (spec[0] !== FILTER_OFF) f.tuning(spec[1] * scale, fs, spec[2]);
 }
 
-function filterOut(f: Svf, mode: number, x: number): number {
-  if (mode === FILTER_OFF) return x;
-  f.tick(x);
-  return mode === FILTER_LOW ? f.low : mode === FILTER_BAND ? f.band : f.high;
-}
-
 class DrumVoiceSynth extends PolyVoice {
   /** Index into DRUM_VOICES of what is playing, -1 when idle. */
   kind = -1;
   private recipe: DrumRecipe = RECIPES[0];
   private readonly noise: Noise;
+  /** The click draws its own noise, so the stages' draws never interleave differently with block size. */
+  private readonly clickNoise: Noise;
   private readonly f1 = new Svf();
   private readonly f2 = new Svf();
   private readonly metalPh = new Float64Array(MAX_METAL);
@@ -87,6 +87,7 @@ class DrumVoiceSynth extends PolyVoice {
   ) {
     super();
     this.noise = new Noise(seed);
+    this.clickNoise = new Noise(seed ^ 0x5bd1e995);
   }
 
   protected trigger(note: MidiNote, velocity: number, _retrigger: boolean): void {
@@ -147,94 +148,143 @@ class DrumVoiceSynth extends PolyVoice {
   }
 
   protected renderCore(l: Float32Array, r: Float32Array, start: number, n: number, _c0: number): boolean {
+    const sum = this.core.sum;
+    sum.fill(0, 0, n);
+    // Each stage stops on the sample its envelope ends; the voice ends when the last one has.
+    const end = Math.max(this.renderBody(sum, n), this.renderNoise(sum, n), this.renderClick(sum, n));
     const rc = this.recipe;
-    const noise = this.noise;
-    const f1 = this.f1;
-    const f2 = this.f2;
-    const mode1 = rc.filter1[0];
-    const mode2 = rc.filter2[0];
+    const preGain = rc.gain * this.drive;
+    const gain = this.gain;
+    const panL = this.panL;
+    const panR = this.panR;
+    const fadeStep = this.fadeStep;
+    const onsetStep = this.onsetStep;
+    let fade = this.fade;
+    let onset = this.onset;
+    for (let i = 0; i < end; i++) {
+      if (onset < 1) {
+        onset += onsetStep;
+        if (onset > 1) onset = 1;
+      }
+      const y = softClip(sum[i] * preGain) * gain * onset * fade;
+      fade -= fadeStep;
+      if (fade < 0) fade = 0;
+      l[start + i] += y * panL;
+      r[start + i] += y * panR;
+    }
+    this.fade = fade;
+    this.onset = onset;
+    return end === n;
+  }
+
+  /** Pitched body: sine(s) with a falling pitch; returns the sample it ended at (n if still sounding). */
+  private renderBody(out: Float64Array, n: number): number {
+    let env = this.bodyEnv;
+    if (env === 0) return 0;
+    const rc = this.recipe;
+    const body2 = rc.body2Level;
+    const ratio = rc.body2Ratio;
+    const coef = this.bodyCoef;
+    const sweepCoef = this.sweepCoef;
+    const baseDt = this.bodyDt;
+    const sweepDt = this.sweepDt;
+    let sweep = this.sweepEnv;
+    let ph1 = this.ph1;
+    let ph2 = this.ph2;
+    let i = 0;
+    for (; i < n && env > 0; i++) {
+      const dt = baseDt + sweepDt * sweep;
+      sweep *= sweepCoef;
+      if (sweep < 1e-12) sweep = 0;
+      let f = ph1 * SINE_SIZE;
+      let j = f | 0;
+      let s = SINE[j] + (f - j) * (SINE[j + 1] - SINE[j]);
+      ph1 += dt;
+      if (ph1 >= 1) ph1 -= Math.floor(ph1);
+      if (body2 > 0) {
+        f = ph2 * SINE_SIZE;
+        j = f | 0;
+        s += body2 * (SINE[j] + (f - j) * (SINE[j + 1] - SINE[j]));
+        ph2 += dt * ratio;
+        if (ph2 >= 1) ph2 -= Math.floor(ph2);
+      }
+      out[i] += s * env;
+      env *= coef;
+      if (env < SILENT_LEVEL) env = 0;
+    }
+    this.bodyEnv = env;
+    this.sweepEnv = sweep;
+    this.ph1 = ph1;
+    this.ph2 = ph2;
+    return env > 0 ? n : i;
+  }
+
+  /** Noise and metal squares through the two filters, with clap bursts. */
+  private renderNoise(out: Float64Array, n: number): number {
+    let env = this.noiseEnv;
+    if (env === 0) return 0;
+    const rc = this.recipe;
+    const buf = this.core.noisy;
+    let seed = this.noise.s;
+    const noiseLevel = rc.noiseLevel;
     const metalPh = this.metalPh;
     const metalDt = this.metalDt;
     const metalCount = this.metalCount;
     const metalLevel = rc.metalLevel / Math.max(1, metalCount);
-    const noiseLevel = rc.noiseLevel;
-    const body2 = rc.body2Level;
-    const body2Ratio = rc.body2Ratio;
-    const preGain = rc.gain * this.drive;
-    const gain = this.gain;
-    const fadeStep = this.fadeStep;
-    let fade = this.fade;
-    let ph1 = this.ph1;
-    let ph2 = this.ph2;
-    let bodyEnv = this.bodyEnv;
-    let sweepEnv = this.sweepEnv;
-    let noiseEnv = this.noiseEnv;
-    let clickEnv = this.clickEnv;
-    let onset = this.onset;
-    for (let i = 0; i < n; i++) {
-      // Stop on the very sample the sound ends, so where a block boundary falls never matters.
-      if (bodyEnv === 0 && noiseEnv === 0 && clickEnv === 0) break;
-      let s = 0;
-      if (bodyEnv > 0) {
-        const dt = this.bodyDt + this.sweepDt * sweepEnv;
-        sweepEnv *= this.sweepCoef;
-        if (sweepEnv < 1e-12) sweepEnv = 0;
-        s += sineAt(ph1) * bodyEnv;
-        ph1 += dt;
-        if (ph1 >= 1) ph1 -= Math.floor(ph1);
-        if (body2 > 0) {
-          s += sineAt(ph2) * bodyEnv * body2;
-          ph2 += dt * body2Ratio;
-          if (ph2 >= 1) ph2 -= Math.floor(ph2);
+    let i = 0;
+    for (; i < n && env > 0; i++) {
+      let x = 0;
+      if (noiseLevel > 0) {
+        // Noise.next inline (no boxed return value per sample).
+        seed ^= seed << 13;
+        seed ^= seed >>> 17;
+        seed ^= seed << 5;
+        x = noiseLevel * ((seed | 0) / 2147483648);
+      }
+      if (metalCount > 0) {
+        let m = 0;
+        for (let k = 0; k < metalCount; k++) {
+          let p = metalPh[k] + metalDt[k];
+          if (p >= 1) p -= 1;
+          metalPh[k] = p;
+          m += p < 0.5 ? 1 : -1;
         }
-        bodyEnv *= this.bodyCoef;
-        if (bodyEnv < SILENT_LEVEL) bodyEnv = 0;
+        x += m * metalLevel;
       }
-      if (noiseEnv > 0) {
-        let x = noiseLevel > 0 ? noiseLevel * noise.next() : 0;
-        if (metalCount > 0) {
-          let m = 0;
-          for (let k = 0; k < metalCount; k++) {
-            let p = metalPh[k] + metalDt[k];
-            if (p >= 1) p -= 1;
-            metalPh[k] = p;
-            m += p < 0.5 ? 1 : -1;
-          }
-          x += m * metalLevel;
-        }
-        s += filterOut(f2, mode2, filterOut(f1, mode1, x * noiseEnv));
-        noiseEnv *= this.noiseCoef;
-        if (this.burstsLeft > 0 && --this.burstTimer <= 0) {
-          // Clap: the next hand. The last burst hands over to the tail's slower decay.
-          noiseEnv = 1;
-          this.burstTimer = this.burstSamples;
-          if (--this.burstsLeft === 0) this.noiseCoef = this.tailCoef;
-        } else if (noiseEnv < SILENT_LEVEL && this.burstsLeft === 0) noiseEnv = 0;
-      }
-      if (clickEnv > 0) {
-        s += clickEnv * noise.next();
-        clickEnv *= this.clickCoef;
-        if (clickEnv < SILENT_LEVEL) clickEnv = 0;
-      }
-      if (onset < 1) {
-        onset += this.onsetStep;
-        if (onset > 1) onset = 1;
-      }
-      const y = softClip(s * preGain) * gain * onset * fade;
-      fade -= fadeStep;
-      if (fade < 0) fade = 0;
-      l[start + i] += y * this.panL;
-      r[start + i] += y * this.panR;
+      buf[i] = x * env;
+      env *= this.noiseCoef;
+      if (this.burstsLeft > 0 && --this.burstTimer <= 0) {
+        // Clap: the next hand. The last burst hands over to the tail's slower decay.
+        env = 1;
+        this.burstTimer = this.burstSamples;
+        if (--this.burstsLeft === 0) this.noiseCoef = this.tailCoef;
+      } else if (env < SILENT_LEVEL && this.burstsLeft === 0) env = 0;
     }
-    this.fade = fade;
-    this.ph1 = ph1;
-    this.ph2 = ph2;
-    this.bodyEnv = bodyEnv;
-    this.sweepEnv = sweepEnv;
-    this.noiseEnv = noiseEnv;
-    this.clickEnv = clickEnv;
-    this.onset = onset;
-    return bodyEnv > 0 || noiseEnv > 0 || clickEnv > 0;
+    this.noiseEnv = env;
+    this.noise.s = seed >>> 0;
+    this.f1.process(buf, i, rc.filter1[0]);
+    this.f2.process(buf, i, rc.filter2[0]);
+    for (let j = 0; j < i; j++) out[j] += buf[j];
+    return env > 0 ? n : i;
+  }
+
+  private renderClick(out: Float64Array, n: number): number {
+    let env = this.clickEnv;
+    if (env === 0) return 0;
+    let seed = this.clickNoise.s;
+    const coef = this.clickCoef;
+    let i = 0;
+    for (; i < n && env > 0; i++) {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      out[i] += env * ((seed | 0) / 2147483648);
+      env *= coef;
+      if (env < SILENT_LEVEL) env = 0;
+    }
+    this.clickEnv = env;
+    this.clickNoise.s = seed >>> 0;
+    return env > 0 ? n : i;
   }
 }
 
@@ -282,7 +332,8 @@ export class DrumKit extends PolySynth<DrumVoiceSynth> {
     const kind = NOTE_VOICE[note];
     if (kind !== CLOSED_HAT && kind !== PEDAL_HAT) return;
     const samples = Math.round(CHOKE_SECONDS * this.sampleRate);
-    for (const v of this.voices) {
+    for (let i = 0; i < this.voices.length; i++) {
+      const v = this.voices[i];
       if (v.active && v.kind === OPEN_HAT && v.fadeRemaining === 0) v.fadeOut(samples, -1, 0, 0);
       else if (v.fadeRemaining > 0 && v.pendingNote >= 0 && NOTE_VOICE[v.pendingNote] === OPEN_HAT)
         v.pendingNote = -1;

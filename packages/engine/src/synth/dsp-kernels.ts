@@ -65,27 +65,15 @@ export function triangleBlamp(t: number, dt: number): number {
   return y;
 }
 
-const SINE_SIZE = 4096;
+export const SINE_SIZE = 4096;
 /** One cycle of sine plus a guard point, read with linear interpolation (error < 3e-7). */
-const SINE = new Float64Array(SINE_SIZE + 1);
+export const SINE = new Float64Array(SINE_SIZE + 1);
 for (let i = 0; i <= SINE_SIZE; i++) SINE[i] = Math.sin((2 * Math.PI * i) / SINE_SIZE);
-
-/** sin(2π·phase) for phase in [0, 1). */
-export function sineAt(phase: number): number {
-  const x = phase * SINE_SIZE;
-  const i = x | 0;
-  const a = SINE[i];
-  return a + (x - i) * (SINE[i + 1] - a);
-}
-
-/** sin(2π·phase) for any finite phase (wraps first). */
-export function sineWrapped(phase: number): number {
-  return sineAt(phase - Math.floor(phase));
-}
 
 /** xorshift32 white noise (Marsaglia 2003): seeded, so a render reproduces exactly. */
 export class Noise {
-  private s: number;
+  /** State, public so hot loops can run the three xorshifts inline (see addTo). */
+  s: number;
   constructor(seed: number) {
     this.s = seed >>> 0 || 0x9e3779b9;
   }
@@ -98,22 +86,33 @@ export class Noise {
     this.s = s >>> 0;
     return (s | 0) / 2147483648;
   }
+
+  /** Adds `gain` × n noise samples to `out`. */
+  addTo(out: Float64Array, n: number, gain: number): void {
+    let s = this.s;
+    for (let i = 0; i < n; i++) {
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      out[i] += gain * ((s | 0) / 2147483648);
+    }
+    this.s = s >>> 0;
+  }
 }
 
 /**
  * Topology-preserving-transform state-variable filter (Zavalishin 2012; Simper's "SvfLinearTrapOptimised2"):
  * stable for any positive cutoff and damping, so the cutoff may move every sample. `k` = 1/Q.
+ * Hot loops read the coefficients and states into locals and run the same arithmetic inline (see
+ * AnalogVoice); `process` does that for a fixed cutoff over a block, in place.
  */
 export class Svf {
-  low = 0;
-  band = 0;
-  high = 0;
-  private ic1 = 0;
-  private ic2 = 0;
-  private a1 = 1;
-  private a2 = 0;
-  private a3 = 0;
-  private k = 2;
+  ic1 = 0;
+  ic2 = 0;
+  a1 = 1;
+  a2 = 0;
+  a3 = 0;
+  k = 2;
 
   /** `g` = tan(π fc / fs); use `tuning` for a fixed cutoff. */
   set(g: number, k: number): void {
@@ -128,19 +127,27 @@ export class Svf {
     this.set(Math.tan((Math.PI * fc) / sampleRate), k);
   }
 
-  tick(x: number): void {
-    const v3 = x - this.ic2;
-    const v1 = this.a1 * this.ic1 + this.a2 * v3;
-    const v2 = this.ic2 + this.a2 * this.ic1 + this.a3 * v3;
-    this.ic1 = 2 * v1 - this.ic1;
-    this.ic2 = 2 * v2 - this.ic2;
-    this.low = v2;
-    this.band = v1;
-    this.high = x - this.k * v1 - v2;
+  /** Filters buf[0, n) in place: mode 1 low-pass, 2 band-pass, 3 high-pass (0: untouched). */
+  process(buf: Float64Array, n: number, mode: number): void {
+    if (mode === 0) return;
+    const { a1, a2, a3, k } = this;
+    let ic1 = this.ic1;
+    let ic2 = this.ic2;
+    for (let i = 0; i < n; i++) {
+      const x = buf[i];
+      const v3 = x - ic2;
+      const v1 = a1 * ic1 + a2 * v3;
+      const v2 = ic2 + a2 * ic1 + a3 * v3;
+      ic1 = 2 * v1 - ic1;
+      ic2 = 2 * v2 - ic2;
+      buf[i] = mode === 1 ? v2 : mode === 2 ? v1 : x - k * v1 - v2;
+    }
+    this.ic1 = ic1;
+    this.ic2 = ic2;
   }
 
   clear(): void {
-    this.ic1 = this.ic2 = this.low = this.band = this.high = 0;
+    this.ic1 = this.ic2 = 0;
   }
 }
 

@@ -48,38 +48,50 @@ export class Adsr {
     this.stage = IDLE;
   }
 
-  next(): number {
+  /**
+   * Writes the next n levels into `out` and returns the index of the first sample at which the envelope is
+   * finished (n if it is still running). Whole blocks at a time: no per-sample call returning a number,
+   * which V8 would box on the heap when it does not inline the call.
+   */
+  render(out: Float64Array, n: number): number {
     const r = this.rates;
-    switch (this.stage) {
-      case ATTACK:
-        if (this.value < this.peak) {
-          this.value += r.attackStep * this.peak;
-          if (this.value >= this.peak) {
-            this.value = this.peak;
-            this.stage = DECAY;
+    let value = this.value;
+    let stage = this.stage;
+    let end = n;
+    for (let i = 0; i < n; i++) {
+      if (stage === ATTACK) {
+        if (value < this.peak) {
+          value += r.attackStep * this.peak;
+          if (value >= this.peak) {
+            value = this.peak;
+            stage = DECAY;
           }
-        } else this.stage = DECAY;
-        break;
-      case DECAY: {
+        } else stage = DECAY;
+      } else if (stage === DECAY) {
         const target = r.sustain * this.peak;
-        this.value = target + (this.value - target) * r.decayCoef;
-        if (Math.abs(this.value - target) < SILENT_LEVEL * 0.1) {
-          this.value = target;
-          this.stage = SUSTAIN;
+        value = target + (value - target) * r.decayCoef;
+        if (Math.abs(value - target) < SILENT_LEVEL * 0.1) {
+          value = target;
+          stage = SUSTAIN;
         }
-        if (this.value < SILENT_LEVEL) this.clear();
-        break;
-      }
-      case SUSTAIN:
+      } else if (stage === SUSTAIN) {
         // Follows a sustain change without a jump larger than the decay would make.
-        this.value += (r.sustain * this.peak - this.value) * (1 - r.decayCoef);
-        if (this.value < SILENT_LEVEL) this.clear();
-        break;
-      case RELEASE:
-        this.value *= r.releaseCoef;
-        if (this.value < SILENT_LEVEL) this.clear();
-        break;
+        value += (r.sustain * this.peak - value) * (1 - r.decayCoef);
+      } else if (stage === RELEASE) {
+        value *= r.releaseCoef;
+      }
+      if (stage !== IDLE && value < SILENT_LEVEL && stage !== ATTACK) {
+        value = 0;
+        stage = IDLE;
+      }
+      if (stage === IDLE) {
+        value = 0;
+        if (end === n) end = i;
+      }
+      out[i] = value;
     }
-    return this.value;
+    this.value = value;
+    this.stage = stage;
+    return end;
   }
 }

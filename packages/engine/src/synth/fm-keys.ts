@@ -1,5 +1,5 @@
 import type { MidiNote } from '../units.js';
-import { decayCoef, noteHz, sineAt, sineWrapped, smoothCoef, softClip } from './dsp-kernels.js';
+import { decayCoef, noteHz, SINE, SINE_SIZE, smoothCoef, softClip } from './dsp-kernels.js';
 import { Adsr, type AdsrRates, SILENT_LEVEL } from './envelope.js';
 import { FM_PRESETS, type FmPatch, type FmPreset, type FmPresetName } from './fm-presets.js';
 import { attackSeconds, decaySeconds, mergeSound, releaseSeconds } from './keyboard-sound.js';
@@ -28,6 +28,17 @@ class FmCore {
   readonly tone = new Float32Array(CONTROL_BLOCK);
   readonly warmth = new Float32Array(CONTROL_BLOCK);
   readonly brightness = new Float32Array(CONTROL_BLOCK);
+  /** Per-sample values derived from the controls, shared by all voices. */
+  readonly indexScale = new Float64Array(CONTROL_BLOCK);
+  readonly mixA = new Float64Array(CONTROL_BLOCK);
+  readonly mixB = new Float64Array(CONTROL_BLOCK);
+  readonly drive = new Float64Array(CONTROL_BLOCK);
+  readonly outGain = new Float64Array(CONTROL_BLOCK);
+  /** Scratch the voices share (they render one after another). */
+  readonly env = [0, 1, 2, 3].map(() => new Float64Array(CONTROL_BLOCK));
+  readonly mod1 = new Float64Array(CONTROL_BLOCK);
+  readonly mod3 = new Float64Array(CONTROL_BLOCK);
+  readonly ampEnv = new Float64Array(CONTROL_BLOCK);
 
   constructor(
     readonly sampleRate: number,
@@ -46,6 +57,79 @@ class FmCore {
     const scale = decaySeconds(s.decay) / decaySeconds(this.presetDecay);
     for (let k = 0; k < 4; k++) this.opDecay[k] = decayCoef(this.patch.operators[k].decay * scale, fs);
   }
+
+  derive(n: number): void {
+    const level = this.patch.level;
+    for (let i = 0; i < n; i++) {
+      this.indexScale[i] = Math.exp((this.brightness[i] - 0.5) * 3 * Math.LN2) * TWO_PI_INV;
+      const t = this.tone[i];
+      this.mixA[i] = t < 0.5 ? 1 : 2 - 2 * t;
+      this.mixB[i] = t > 0.5 ? 1 : 2 * t;
+      const drive = 1 + 2 * this.warmth[i];
+      this.drive[i] = drive;
+      this.outGain[i] = level / Math.sqrt(drive);
+    }
+  }
+}
+
+/**
+ * Operator envelope k for n samples into `out`: a fast one-pole rise to the peak (continuing from the
+ * current level on a retrigger), then exponential decay toward the sustain fraction of the peak.
+ */
+function operatorEnvelope(
+  out: Float64Array,
+  n: number,
+  k: number,
+  env: Float64Array,
+  peak: Float64Array,
+  rising: Uint8Array,
+  core: FmCore,
+): void {
+  const pk = peak[k];
+  const target = core.opSustain[k] * pk;
+  const dec = core.opDecay[k];
+  const rise = core.riseAlpha;
+  let e = env[k];
+  let up = rising[k];
+  for (let i = 0; i < n; i++) {
+    if (up === 1) {
+      e += (pk - e) * rise;
+      if (Math.abs(pk - e) <= 0.01 * pk + 1e-9) up = 0;
+    } else {
+      e = target + (e - target) * dec;
+      if (target === 0 && e < SILENT_LEVEL * 0.01) e = 0;
+    }
+    out[i] = e;
+  }
+  env[k] = e;
+  rising[k] = up;
+}
+
+/**
+ * One sine operator into `out`: sin(2π(phase + mod[i])) × env[i] × scale[i] (mod null: unmodulated).
+ * The table read is written out here rather than called, so the loop stays free of boxed return values.
+ */
+function operator(
+  out: Float64Array,
+  n: number,
+  phase: Float64Array,
+  slot: number,
+  dt: number,
+  env: Float64Array,
+  mod: Float64Array | null,
+): void {
+  let p = phase[slot];
+  for (let i = 0; i < n; i++) {
+    let x = mod === null ? p : p + mod[i];
+    x -= Math.floor(x);
+    const f = x * SINE_SIZE;
+    const j = f | 0;
+    const a = SINE[j];
+    out[i] = (a + (f - j) * (SINE[j + 1] - a)) * env[i];
+    p += dt;
+    if (p >= 1) p -= Math.floor(p);
+  }
+  phase[slot] = p;
 }
 
 class FmVoice extends PolyVoice {
@@ -55,10 +139,7 @@ class FmVoice extends PolyVoice {
   private readonly peak = new Float64Array(4);
   private readonly rising = new Uint8Array(4);
   private readonly dt = new Float64Array(4);
-  private p0 = 0;
-  private p1 = 0;
-  private p2 = 0;
-  private p3 = 0;
+  private readonly phase = new Float64Array(4);
   private fb1 = 0;
   private fb2 = 0;
   private panL = 1;
@@ -101,98 +182,78 @@ class FmVoice extends PolyVoice {
   protected clear(): void {
     this.amp.clear();
     this.env.fill(0);
-    this.p0 = this.p1 = this.p2 = this.p3 = 0;
+    this.phase.fill(0);
+    this.rising.fill(1);
     this.fb1 = this.fb2 = 0;
   }
 
   protected renderCore(l: Float32Array, r: Float32Array, start: number, n: number, c0: number): boolean {
     const core = this.core;
-    const patch = core.patch;
-    const env = this.env;
-    const peak = this.peak;
-    const rising = this.rising;
-    const dec = core.opDecay;
-    const sus = core.opSustain;
-    const rise = core.riseAlpha;
-    const tone = core.tone;
-    const warmth = core.warmth;
-    const bright = core.brightness;
-    const amp = this.amp;
-    const dt0 = this.dt[0];
+    const env = core.env;
+    for (let k = 0; k < 4; k++) operatorEnvelope(env[k], n, k, this.env, this.peak, this.rising, core);
+    const end = Math.min(this.amp.render(core.ampEnv, n), this.carrierEnd(n));
+    // Operator 1 with self-feedback (the mean of its last two outputs, as in the DX7, to tame the ripple).
+    const mod1 = core.mod1;
+    const mod3 = core.mod3;
+    const idx = core.indexScale;
+    const fbAmount = core.patch.feedback * 0.5;
+    const env1 = env[1];
+    let p1 = this.phase[1];
     const dt1 = this.dt[1];
-    const dt2 = this.dt[2];
-    const dt3 = this.dt[3];
-    const fbAmount = patch.feedback * 0.5;
-    const level = patch.level;
+    let fb1 = this.fb1;
+    let fb2 = this.fb2;
+    for (let i = 0; i < n; i++) {
+      let x = p1 + fbAmount * (fb1 + fb2);
+      x -= Math.floor(x);
+      const f = x * SINE_SIZE;
+      const j = f | 0;
+      const a = SINE[j];
+      const y = (a + (f - j) * (SINE[j + 1] - a)) * env1[i];
+      fb2 = fb1;
+      fb1 = y;
+      mod1[i] = y * idx[c0 + i];
+      p1 += dt1;
+      if (p1 >= 1) p1 -= Math.floor(p1);
+    }
+    this.phase[1] = p1;
+    this.fb1 = fb1;
+    this.fb2 = fb2;
+    operator(mod3, n, this.phase, 3, this.dt[3], env[3], null);
+    for (let i = 0; i < n; i++) mod3[i] *= idx[c0 + i];
+    // Carriers, written over the envelope buffers 0 and 2 (each sample's envelope is read before it is replaced).
+    operator(env[0], n, this.phase, 0, this.dt[0], env[0], mod1);
+    operator(env[2], n, this.phase, 2, this.dt[2], env[2], mod3);
+    const c0v = env[0];
+    const c2v = env[2];
+    const mixA = core.mixA;
+    const mixB = core.mixB;
+    const drive = core.drive;
+    const gain = core.outGain;
+    const ampEnv = core.ampEnv;
     const panL = this.panL;
     const panR = this.panR;
     const fadeStep = this.fadeStep;
     let fade = this.fade;
-    let p0 = this.p0;
-    let p1 = this.p1;
-    let p2 = this.p2;
-    let p3 = this.p3;
-    let fb1 = this.fb1;
-    let fb2 = this.fb2;
-    const sustains = sus[0] + sus[2] > 0;
-    let alive = true;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < end; i++) {
       const c = c0 + i;
-      for (let k = 0; k < 4; k++) {
-        const pk = peak[k];
-        let e = env[k];
-        if (rising[k] === 1) {
-          e += (pk - e) * rise;
-          if (Math.abs(pk - e) <= 0.01 * pk + 1e-9) rising[k] = 0;
-        } else {
-          const target = sus[k] * pk;
-          e = target + (e - target) * dec[k];
-          if (Math.abs(e) < SILENT_LEVEL * 0.01 && target === 0) e = 0;
-        }
-        env[k] = e;
-      }
-      const indexScale = Math.exp((bright[c] - 0.5) * 3 * Math.LN2) * TWO_PI_INV;
-      const m1 = sineWrapped(p1 + fbAmount * (fb1 + fb2)) * env[1];
-      fb2 = fb1;
-      fb1 = m1;
-      const m3 = sineAt(p3) * env[3];
-      const c0v = sineWrapped(p0 + m1 * indexScale) * env[0];
-      const c2v = sineWrapped(p2 + m3 * indexScale) * env[2];
-      const t = tone[c];
-      const mixA = t < 0.5 ? 1 : 2 - 2 * t;
-      const mixB = t > 0.5 ? 1 : 2 * t;
-      const drive = 1 + 2 * warmth[c];
-      const ampE = amp.next();
-      // Stop on the very sample the sound ends, so where a block boundary falls never matters.
-      if (
-        !amp.active ||
-        (!sustains && env[0] < SILENT_LEVEL && env[2] < SILENT_LEVEL && rising[0] + rising[2] === 0)
-      ) {
-        alive = false;
-        break;
-      }
-      const y = ((level * softClip((mixA * c0v + mixB * c2v) * drive)) / Math.sqrt(drive)) * ampE * fade;
+      const y = softClip((mixA[c] * c0v[i] + mixB[c] * c2v[i]) * drive[c]) * gain[c] * ampEnv[i] * fade;
       fade -= fadeStep;
       if (fade < 0) fade = 0;
       l[start + i] += y * panL;
       r[start + i] += y * panR;
-      p0 += dt0;
-      if (p0 >= 1) p0 -= 1;
-      p1 += dt1;
-      if (p1 >= 1) p1 -= Math.floor(p1);
-      p2 += dt2;
-      if (p2 >= 1) p2 -= Math.floor(p2);
-      p3 += dt3;
-      if (p3 >= 1) p3 -= Math.floor(p3);
     }
     this.fade = fade;
-    this.p0 = p0;
-    this.p1 = p1;
-    this.p2 = p2;
-    this.p3 = p3;
-    this.fb1 = fb1;
-    this.fb2 = fb2;
-    return alive;
+    return end === n;
+  }
+
+  /** First sample at which both carriers have died away for good (n if they have not). */
+  private carrierEnd(n: number): number {
+    const sus = this.core.opSustain;
+    if (sus[0] + sus[2] > 0) return n;
+    const e0 = this.core.env[0];
+    const e2 = this.core.env[2];
+    for (let i = 0; i < n; i++) if (e0[i] < SILENT_LEVEL && e2[i] < SILENT_LEVEL) return i;
+    return n;
   }
 }
 
@@ -244,5 +305,6 @@ export class FmKeys extends PolySynth<FmVoice> {
     this.tone.fill(this.core.tone, n);
     this.warmth.fill(this.core.warmth, n);
     this.brightness.fill(this.core.brightness, n);
+    this.core.derive(n);
   }
 }

@@ -131,6 +131,7 @@ export abstract class PolySynth<V extends PolyVoice> implements Instrument {
   protected oneShot = false;
   protected readonly stealSamples: number;
   private readonly queue = new EventQueue(1024);
+  // Voice loops below are indexed, not for-of: unoptimised code would allocate an iterator per loop.
   private clock = 0;
 
   constructor(options: PolyOptions, voices: V[]) {
@@ -166,13 +167,19 @@ export abstract class PolySynth<V extends PolyVoice> implements Instrument {
 
   activeVoices(): number {
     let n = 0;
-    for (const v of this.voices) if (v.active) n++;
+    for (let i = 0; i < this.voices.length; i++) {
+      const v = this.voices[i];
+      if (v.active) n++;
+    }
     return n;
   }
 
   reset(): void {
     this.queue.clear();
-    for (const v of this.voices) v.stop();
+    for (let i = 0; i < this.voices.length; i++) {
+      const v = this.voices[i];
+      v.stop();
+    }
   }
 
   process(left: Float32Array, right: Float32Array, start: Samples, frames: Samples): void {
@@ -218,17 +225,22 @@ export abstract class PolySynth<V extends PolyVoice> implements Instrument {
     if (kind === NOTE_ON) this.startNote(note, value);
     else if (kind === NOTE_OFF) {
       if (this.oneShot) return;
-      for (const v of this.voices) {
+      for (let i = 0; i < this.voices.length; i++) {
+        const v = this.voices[i];
         if (v.pendingNote === note) v.pendingGate = false;
         if (v.active && v.gate && v.note === note && v.fadeRemaining === 0) v.gateOff();
       }
     } else if (kind === ALL_NOTES_OFF) {
-      for (const v of this.voices) {
+      for (let i = 0; i < this.voices.length; i++) {
+        const v = this.voices[i];
         v.pendingGate = false;
         if (v.active && v.gate) v.gateOff();
       }
     } else if (kind === ALL_SOUND_OFF) {
-      for (const v of this.voices) if (v.active) v.fadeOut(this.stealSamples * 2, -1, 0, 0);
+      for (let i = 0; i < this.voices.length; i++) {
+        const v = this.voices[i];
+        if (v.active) v.fadeOut(this.stealSamples * 2, -1, 0, 0);
+      }
     }
   }
 
@@ -246,14 +258,16 @@ export abstract class PolySynth<V extends PolyVoice> implements Instrument {
       return;
     }
     if (!this.oneShot) {
-      for (const v of voices) {
+      for (let i = 0; i < voices.length; i++) {
+        const v = voices[i];
         if (v.active && v.note === note && v.fadeRemaining === 0) {
           v.retrigger(note, velocity, age);
           return;
         }
       }
     }
-    for (const v of voices) {
+    for (let i = 0; i < voices.length; i++) {
+      const v = voices[i];
       if (!v.active) {
         v.begin(note, velocity, age);
         if (this.oneShot) v.gate = false;
@@ -263,7 +277,8 @@ export abstract class PolySynth<V extends PolyVoice> implements Instrument {
     // Steal: prefer a released voice (the quietest), else the oldest held one.
     let victim: V | undefined;
     let best = Number.POSITIVE_INFINITY;
-    for (const v of voices) {
+    for (let i = 0; i < voices.length; i++) {
+      const v = voices[i];
       if (v.fadeRemaining > 0 || v.gate) continue;
       const lvl = v.level();
       if (lvl < best) {
@@ -272,7 +287,8 @@ export abstract class PolySynth<V extends PolyVoice> implements Instrument {
       }
     }
     if (victim === undefined) {
-      for (const v of voices) {
+      for (let i = 0; i < voices.length; i++) {
+        const v = voices[i];
         if (v.fadeRemaining > 0) continue;
         if (v.age < best) {
           best = v.age;
@@ -283,7 +299,10 @@ export abstract class PolySynth<V extends PolyVoice> implements Instrument {
     // Every voice is already fading: the one that started fading first takes the newer note instead.
     if (victim === undefined) {
       victim = voices[0];
-      for (const v of voices) if (v.fadeRemaining < victim.fadeRemaining) victim = v;
+      for (let i = 0; i < voices.length; i++) {
+        const v = voices[i];
+        if (v.fadeRemaining < victim.fadeRemaining) victim = v;
+      }
     }
     victim.fadeOut(this.stealSamples, note, velocity, age);
     if (this.oneShot) victim.pendingGate = false;
