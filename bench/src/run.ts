@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { analyzeClip, NoteTranscriber, transcribe } from '@alams/engine';
 import { loadBasicPitchModel } from '../../packages/cli/dist/node-model-loader.js';
 import { type Aggregate, runAccuracy } from './accuracy.js';
+import { bandSpeed } from './band-bench.js';
 import { loadManifest } from './manifest.js';
 import { analyse as ours } from './ours.js';
 import { EVAL_SET_DIR, MANIFEST_PATH } from './paths.js';
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
     );
   }
   speed(speedClip);
+  bandSpeed(readWav(speedClip), emit);
   await notes(speedClip);
   for (const split of ['test', 'tune'] as const) {
     const report = await runAccuracy(ours, split, {
