@@ -8,4 +8,5 @@ export { downmix } from './dsp/downmix.js';
 export { resample } from './dsp/resample.js';
 export * from './generate/index.js';
 export * from './play/index.js';
+export * from './synth/index.js';
 export * from './units.js';
