@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { progression, renderSong } from '../../engine/src/test-support/render-song.js';
 import { runGenerate } from './generate-command.js';
 import { loadBasicPitchModel } from './node-model-loader.js';
+import { loadFluidR3Mono } from './soundfont-loader.js';
 
 const quiet = { update: () => {}, done: () => {} };
 
@@ -17,6 +18,7 @@ function run(file: string, extra: Partial<Parameters<typeof runGenerate>[1]> = {
     notes: false,
     json: true,
     loadModel: () => loadBasicPitchModel(),
+    loadSoundFont: loadFluidR3Mono,
     write: (t) => {
       out += t;
     },

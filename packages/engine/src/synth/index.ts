@@ -21,4 +21,5 @@ export {
 } from './keyboard-sound.js';
 export { renderOffline, type StereoBuffer, type TimedNote } from './offline-render.js';
 export { CONTROL_BLOCK, type PolyOptions } from './poly-synth.js';
+export { SoundFontBank, SoundFontInstrument, type SoundFontOptions } from './soundfont.js';
 export type { Instrument, KeyboardSound } from './types.js';
