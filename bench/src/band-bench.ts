@@ -1,13 +1,16 @@
 /** Speed of the backing band: generation, capture → variations, the player's block load, offline render. */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
   analyzeClip,
-  createNativeInstrument,
+  createInstrumentFactory,
   generate,
   Player,
   positionValue,
   renderVariation,
+  SoundFontBank,
 } from '@alams/engine';
+import { soundFontPath } from './eval-set/render.js';
 import type { Clip } from './wav.js';
 
 type Emit = (name: string, value: number, unit: string, extra?: Record<string, unknown>) => void;
@@ -16,7 +19,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 
-export function bandSpeed(clip: Clip, emit: Emit): void {
+export async function bandSpeed(clip: Clip, emit: Emit): Promise<void> {
+  const bytes = readFileSync(soundFontPath());
+  const bank = await SoundFontBank.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+  );
+  const createInstrument = createInstrumentFactory(bank);
   const analysis = analyzeClip(clip);
   if (analysis.status !== 'ok') throw new Error('speed clip has no musical content');
   for (let i = 0; i < 3; i++) generate(analysis, i);
@@ -41,7 +49,7 @@ export function bandSpeed(clip: Clip, emit: Emit): void {
 
   // The player's load per 128-frame block with every part playing (a chorus) and every effect on.
   const g = generate(analysis, 1);
-  const player = new Player({ sampleRate: 48000, createInstrument: createNativeInstrument });
+  const player = new Player({ sampleRate: 48000, createInstrument });
   player.load(g);
   player.setKnob('effects', 76); // between Hall and Echo: reverb, delay and filters all active
   player.setKnob('arrangement', 64); // hold the chorus: drums, bass, keys, pad and lead
@@ -58,7 +66,7 @@ export function bandSpeed(clip: Clip, emit: Emit): void {
   }
   const mean = loads.reduce((a, b) => a + b, 0) / loads.length;
   emit('player_block_cpu_mean', mean, '%', {
-    note: '128 frames at 48 kHz, chorus with all parts, effects on',
+    note: '128 frames at 48 kHz, chorus with all parts, effects on, SoundFont where the style asks',
     variation: g.variations[0].style,
   });
   emit('player_block_cpu_p99', percentile(loads, 0.99), '%');
@@ -68,7 +76,7 @@ export function bandSpeed(clip: Clip, emit: Emit): void {
   const v = g.variations[0];
   const seconds = v.totalBars * v.beatsPerBar * v.anchor.beatSeconds + 2;
   const t0 = performance.now();
-  renderVariation(g, 0);
+  renderVariation(g, 0, { createInstrument });
   const wall = (performance.now() - t0) / 1000;
   emit('offline_render_realtime_factor', seconds / wall, 'x', {
     note: `${v.style}, ${seconds.toFixed(1)} s arrangement`,

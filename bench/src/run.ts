@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     );
   }
   speed(speedClip);
-  bandSpeed(readWav(speedClip), emit);
+  await bandSpeed(readWav(speedClip), emit);
   await notes(speedClip);
   for (const split of ['test', 'tune'] as const) {
     const report = await runAccuracy(ours, split, {

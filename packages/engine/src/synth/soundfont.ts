@@ -162,6 +162,8 @@ export class SoundFontInstrument implements Instrument {
   }
 
   process(left: Float32Array, right: Float32Array, start: Samples, frames: Samples): void {
+    // Nothing queued and nothing sounding: the output is silence, and the synth's per-block work is skipped.
+    if (this.count === 0 && this.synth.voiceCount === 0) return;
     let done = 0;
     let e = 0;
     while (done < frames) {
