@@ -96,7 +96,36 @@ export function playedChordLoop(
   }
   if (slots.length < 4) return null;
   const distinct = new Set(slots.map((s) => `${s.root}:${s.quality}`));
-  return distinct.size >= PLAYED_CHORDS_MIN_DISTINCT ? slots : null;
+  if (distinct.size < PLAYED_CHORDS_MIN_DISTINCT) return null;
+  return phraseLoop(slots, tonic, mode);
+}
+
+/**
+ * The played chords as a phrase a band can loop: 8, 4 or 2 whole bars (two slots per bar), starting on the
+ * tonic chord where the musician played one on a bar line. A capture starts and ends wherever the musician
+ * pressed the button; a loop of an odd length that opens on the wrong chord would make the song sound in
+ * another key.
+ */
+export function phraseLoop(slots: SlotChord[], tonic: number, mode: Mode): SlotChord[] {
+  const bars = Math.floor(slots.length / 2);
+  const loopBars = bars >= 8 ? 8 : bars >= 4 ? 4 : Math.max(1, Math.min(2, bars));
+  const width = loopBars * 2;
+  const isHome = (c: SlotChord) => c.root === tonic && isTonicQuality(c.quality, mode);
+  let start = 0;
+  for (let s = 0; s + width <= slots.length; s += 2) {
+    if (isHome(slots[s])) {
+      start = s;
+      break;
+    }
+  }
+  const loop = slots.slice(start, start + width);
+  // No window opens on the tonic: rotate the loop to its first bar that does, if any.
+  if (!isHome(loop[0])) {
+    for (let s = 2; s < loop.length; s += 2) {
+      if (isHome(loop[s])) return [...loop.slice(s), ...loop.slice(0, s)];
+    }
+  }
+  return loop;
 }
 
 function logProb(model: ProgressionModel, seq: number[]): number {

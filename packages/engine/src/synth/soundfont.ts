@@ -48,6 +48,11 @@ const NOTE_OFF = 1;
 const ALL_OFF = 2;
 const SOUND_OFF = 3;
 const MAX_EVENTS = 512;
+/**
+ * Make-up gain: spessasynth renders FluidR3Mono about 13 dB below our native synths at the same velocity
+ * (a rock arrangement measured −29.7 LUFS against −16.7 for synthwave), so styles sit level with each other.
+ */
+const OUTPUT_GAIN = 4.5;
 
 /** Sound-controller numbers (GM2 / GS): what the keyboard-sound knob sends to a SoundFont. */
 const CC_RESONANCE = 71;
@@ -174,8 +179,8 @@ export class SoundFontInstrument implements Instrument {
       this.scratchR.fill(0, 0, n);
       this.synth.process(this.scratchL, this.scratchR, 0, n);
       for (let i = 0; i < n; i++) {
-        left[start + done + i] += this.scratchL[i];
-        right[start + done + i] += this.scratchR[i];
+        left[start + done + i] += this.scratchL[i] * OUTPUT_GAIN;
+        right[start + done + i] += this.scratchR[i] * OUTPUT_GAIN;
       }
       done += n;
     }
