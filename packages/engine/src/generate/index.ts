@@ -7,7 +7,7 @@ export { describeVariation } from './describe.js';
 export { type DissonanceReport, sectionDissonance, variationDissonance } from './dissonance.js';
 export { GenerationError, type GenerationErrorCode } from './errors.js';
 export { DEFAULT_FORM, DEFAULT_SECTION_BARS, type GenerationModels, generateVariations } from './generate.js';
-export { GM_DRUM_NOTE } from './parts/drums.js';
+export type * from './models/types.js';
 export { STYLES, type Style, styleById } from './styles.js';
 export * from './types.js';
 export { TRAINED_MODELS };

@@ -1,28 +1,8 @@
+import { GM_NOTE_OF_VOICE } from '../../synth/gm-drums.js';
 import type { DrumGrooveModel, DrumVoice } from '../models/types.js';
 import type { Rng } from '../random.js';
 import type { Feel, GeneratedNote, SectionName } from '../types.js';
 import { maskSteps, modelStepBeat, swingPosition, velocityAt } from './grid.js';
-
-/** General MIDI percussion notes for the kit voices. */
-export const GM_DRUM_NOTE: Record<DrumVoice, number> = {
-  kick: 36,
-  snare: 38,
-  rim: 37,
-  clap: 39,
-  closedHat: 42,
-  openHat: 46,
-  pedalHat: 44,
-  ride: 51,
-  crash: 49,
-  tomLow: 45,
-  tomMid: 47,
-  tomHigh: 50,
-  shaker: 70,
-  conga: 63,
-  bongo: 60,
-  cowbell: 56,
-  clave: 75,
-};
 
 /** Voices that define the groove and stay put bar to bar; the others may vary. */
 const CORE: readonly DrumVoice[] = ['kick', 'snare', 'clap', 'rim'];
@@ -69,7 +49,7 @@ export function writeDrums(args: {
   const add = (voice: DrumVoice, beat: number, velocity: number, bar: number) => {
     if (beat >= beatsPerBar - 1e-9) return;
     const at = bar * beatsPerBar + (triplet ? beat : swingPosition(beat, feel));
-    notes.push({ beat: at, duration: 0.25, pitch: GM_DRUM_NOTE[voice], velocity, drum: voice });
+    notes.push({ beat: at, duration: 0.25, pitch: GM_NOTE_OF_VOICE[voice], velocity, drum: voice });
   };
 
   for (let bar = 0; bar < bars; bar++) {
