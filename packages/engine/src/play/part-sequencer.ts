@@ -77,8 +77,6 @@ export class PartSequencer {
    */
   run(from: number, to: number, base: number, samplesPerBeat: number, lastFrame: number): void {
     const p = this.part;
-    const at = (beat: number) =>
-      Math.min(lastFrame, Math.max(base, base + Math.round((beat - from) * samplesPerBeat)));
     for (;;) {
       const nextOn = this.next < p.count ? p.on[this.next] : Number.POSITIVE_INFINITY;
       let offIndex = -1;
@@ -91,12 +89,26 @@ export class PartSequencer {
       }
       if (Math.min(nextOn, nextOff) >= to) return;
       if (nextOff <= nextOn) {
-        this.instrument.noteOff(this.heldPitch[offIndex], at(nextOff));
+        this.instrument.noteOff(
+          this.heldPitch[offIndex],
+          frameAt(nextOff, from, base, samplesPerBeat, lastFrame),
+        );
         this.remove(offIndex);
       } else {
-        this.start(this.next, at(nextOn));
+        this.start(this.next, frameAt(nextOn, from, base, samplesPerBeat, lastFrame));
         this.next++;
       }
     }
   }
+}
+
+/** Frame offset of `beat` in a segment that starts at beat `from` and frame `base` (no closure: hot path). */
+function frameAt(
+  beat: number,
+  from: number,
+  base: number,
+  samplesPerBeat: number,
+  lastFrame: number,
+): number {
+  return Math.min(lastFrame, Math.max(base, base + Math.round((beat - from) * samplesPerBeat)));
 }

@@ -283,21 +283,27 @@ export class Player {
     return this.limiter.gainReduction;
   }
 
+  /** Kind of the boundary `nextBoundary` found (a field, not a returned object: it runs every block). */
+  private boundaryKind: 'jump' | 'loop' | 'end' = 'end';
+
   /** The transport's next event boundary after `from`: a pending jump's bar line, a held section's end, the end. */
-  private boundary(from: number): { beat: number; kind: 'jump' | 'loop' | 'end' | 'none' } {
-    const band = this.bands[this.current];
-    const c = band.compiled;
+  private nextBoundary(from: number): number {
+    const c = this.bands[this.current].compiled;
     if (this.pendingSection >= 0) {
       // The next bar line at or after `from` (a position a hair before a line counts as on it).
-      const bar = Math.ceil(from / c.beatsPerBar - 1e-9);
-      return { beat: Math.max(from, bar * c.beatsPerBar), kind: 'jump' };
+      this.boundaryKind = 'jump';
+      return Math.max(from, Math.ceil(from / c.beatsPerBar - 1e-9) * c.beatsPerBar);
     }
     if (this.mode === 'hold' && this.holdSection >= 0) {
       const end = c.sectionStarts[this.holdSection + 1];
       const start = c.sectionStarts[this.holdSection];
-      if (from >= start - 1e-9 && from < end) return { beat: end, kind: 'loop' };
+      if (from >= start - 1e-9 && from < end) {
+        this.boundaryKind = 'loop';
+        return end;
+      }
     }
-    return { beat: c.totalBeats, kind: 'end' };
+    this.boundaryKind = 'end';
+    return c.totalBeats;
   }
 
   private locateAll(beat: number, offset: number): void {
@@ -306,34 +312,37 @@ export class Player {
     if (this.fading >= 0) for (const s of this.bands[this.fading].sequencers) s.releaseAll(offset);
   }
 
+  private runBand(band: Band, from: number, to: number, pos: number, lastFrame: number): void {
+    for (let i = 0; i < band.sequencers.length; i++)
+      band.sequencers[i].run(from, to, pos, this.samplesPerBeat, lastFrame);
+  }
+
   private sequence(frames: number): void {
     let pos = this.startDelay > 0 ? Math.min(frames, this.startDelay) : 0;
     this.startDelay -= pos;
     const spb = this.samplesPerBeat;
     while (pos < frames && this.playing) {
       const segmentEnd = this.beat + (frames - pos) / spb;
-      const b = this.boundary(this.beat);
-      const stop = Math.min(segmentEnd, b.beat);
-      const run = (band: Band) => {
-        for (const s of band.sequencers) s.run(this.beat, stop, pos, spb, frames - 1);
-      };
-      run(this.bands[this.current]);
-      if (this.fading >= 0) run(this.bands[this.fading]);
-      if (b.beat >= segmentEnd) {
+      const boundary = this.nextBoundary(this.beat);
+      const stop = Math.min(segmentEnd, boundary);
+      this.runBand(this.bands[this.current], this.beat, stop, pos, frames - 1);
+      if (this.fading >= 0) this.runBand(this.bands[this.fading], this.beat, stop, pos, frames - 1);
+      if (boundary >= segmentEnd) {
         this.beat = segmentEnd;
         return;
       }
-      pos = Math.min(frames, pos + Math.max(0, Math.round((b.beat - this.beat) * spb)));
-      if (b.kind === 'end') {
-        this.beat = b.beat;
+      pos = Math.min(frames, pos + Math.max(0, Math.round((boundary - this.beat) * spb)));
+      const kind = this.boundaryKind;
+      if (kind === 'end') {
+        this.beat = boundary;
         this.stop();
         return;
       }
-      if (b.kind === 'jump') {
+      if (kind === 'jump') {
         const target = this.bands[this.current].compiled.sectionStarts[this.pendingSection];
         this.pendingSection = -1;
         this.locateAll(target, pos);
-      } else if (b.kind === 'loop') {
+      } else {
         this.locateAll(this.bands[this.current].compiled.sectionStarts[this.holdSection], pos);
       }
     }
