@@ -37,6 +37,11 @@ function dominantHz(x: Float32Array): number {
 }
 
 describe('SoundFont instrument (FluidR3Mono via spessasynth_core)', () => {
+  it('refuses a file that is not a SoundFont with a clear error', async () => {
+    const junk = new TextEncoder().encode('RIFF\u0000\u0000\u0000\u0000sfbkLIST not really').buffer;
+    await expect(SoundFontBank.load(junk)).rejects.toThrow(/not a usable SoundFont/);
+  });
+
   it('is silent without notes', () => {
     const { l, r } = render(new SoundFontInstrument({ sampleRate: RATE, bank, program: 0 }), 200);
     expect(l.every((x) => x === 0) && r.every((x) => x === 0)).toBe(true);
