@@ -39,23 +39,5 @@ export const GM_DRUMS: Readonly<Record<number, DrumVoice>> = {
   82: 'shaker',
 };
 
-/** Voices in a fixed order, so generated files list them the same way every time. */
-export const VOICE_ORDER: readonly DrumVoice[] = [
-  'kick',
-  'snare',
-  'rim',
-  'clap',
-  'closedHat',
-  'openHat',
-  'pedalHat',
-  'ride',
-  'crash',
-  'tomLow',
-  'tomMid',
-  'tomHigh',
-  'shaker',
-  'conga',
-  'bongo',
-  'cowbell',
-  'clave',
-];
+/** Voices in a fixed order (the engine's kit order), so generated files list them the same way every time. */
+export { DRUM_VOICES as VOICE_ORDER } from '@alams/engine';

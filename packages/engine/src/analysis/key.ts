@@ -1,3 +1,4 @@
+import { CHORD_TONES, MAJOR_SCALE } from './chord-tones.js';
 import type { Chromagram } from './chroma.js';
 import { pitchClassName, pitchClassOf } from './pitch-class.js';
 import type { ChordQuality, ChordSegment, KeyResult, Mode } from './types.js';
@@ -82,18 +83,6 @@ const DOMINANT_SHARE_WEIGHT = 0.5;
  * E major has a B major chord). Neutral on the evaluation set up to 0.25.
  */
 const DIATONIC_WEIGHT = 0.25;
-/** Chord tones in semitones above the root. */
-const CHORD_TONES: Record<ChordQuality, readonly number[]> = {
-  maj: [0, 4, 7],
-  min: [0, 3, 7],
-  '7': [0, 4, 7, 10],
-  maj7: [0, 4, 7, 11],
-  min7: [0, 3, 7, 10],
-  dim: [0, 3, 6],
-  sus4: [0, 5, 7],
-  sus2: [0, 2, 7],
-};
-const MAJOR_SCALE: readonly number[] = [0, 2, 4, 5, 7, 9, 11];
 /** Natural minor plus harmonic minor's raised seventh, so the major dominant counts as diatonic. */
 const MINOR_SCALE: readonly number[] = [0, 2, 3, 5, 7, 8, 10, 11];
 

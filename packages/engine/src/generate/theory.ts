@@ -1,18 +1,8 @@
+import { CHORD_TONES, MAJOR_SCALE } from '../analysis/chord-tones.js';
 import type { ChordQuality, Mode } from '../analysis/types.js';
 
-/** Chord tones in semitones above the root. */
-export const CHORD_TONES: Record<ChordQuality, readonly number[]> = {
-  maj: [0, 4, 7],
-  min: [0, 3, 7],
-  '7': [0, 4, 7, 10],
-  maj7: [0, 4, 7, 11],
-  min7: [0, 3, 7, 10],
-  dim: [0, 3, 6],
-  sus4: [0, 5, 7],
-  sus2: [0, 2, 7],
-};
+export { CHORD_TONES, MAJOR_SCALE };
 
-export const MAJOR_SCALE: readonly number[] = [0, 2, 4, 5, 7, 9, 11];
 /** Natural minor; generated lines use it, with the raised seventh only inside a major dominant chord. */
 export const MINOR_SCALE: readonly number[] = [0, 2, 3, 5, 7, 8, 10];
 
